@@ -1,0 +1,133 @@
+/**
+ * The one contract between the engine and every UI bridge: what each method takes and gives,
+ * the validators that guard each argument, and the events the engine pushes.
+ */
+import * as v from 'valibot';
+import type { EventName, MethodName } from './methods.js';
+import {
+  SETUP_STEPS,
+  SUBSCRIBER_SORTS,
+  BOT_TEXT_KEYS,
+  type BotTokenResult,
+  type FailureGroup,
+  type KeychainCheck,
+  type LiveTest,
+  type SetupState,
+  type Settings,
+  type Stats,
+  type Status,
+  type SubscriberDetail,
+  type SubscriberPage,
+  type YespoAccount,
+} from './types.js';
+
+export * from './methods.js';
+export type * from './types.js';
+export { SETUP_STEPS, SUBSCRIBER_SORTS, BOT_TEXT_KEYS } from './types.js';
+
+const NoArgs = v.optional(v.strictObject({}));
+const ChatId = v.pipe(v.number(), v.safeInteger());
+const ShortText = v.pipe(v.string(), v.maxLength(4096));
+const LocalTextPatch = v.strictObject({ en: v.optional(ShortText), uk: v.optional(ShortText) });
+
+const SettingsPatchSchema = v.strictObject({
+  uiLanguage: v.optional(v.picklist(['en', 'uk', 'system'])),
+  askPhone: v.optional(v.boolean()),
+  askEmail: v.optional(v.boolean()),
+  texts: v.optional(v.partial(v.strictObject(Object.fromEntries(BOT_TEXT_KEYS.map((k) => [k, LocalTextPatch])) as Record<(typeof BOT_TEXT_KEYS)[number], typeof LocalTextPatch>))),
+  externalIdPrefix: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.:-]{0,20}$/))),
+  batchSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3000))),
+  activityPollMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(1440))),
+  telegramApiRoot: v.optional(v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//))),
+  yespoApiRoot: v.optional(v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//))),
+  closeToTray: v.optional(v.boolean()),
+  startAtLogin: v.optional(v.boolean()),
+});
+
+/** Argument validators. Secrets arrive as raw pasted text; the engine trims and checks them. */
+export const ARGS = {
+  getStatus: NoArgs,
+  getSetup: NoArgs,
+  saveSetupStep: v.strictObject({
+    step: v.picklist(SETUP_STEPS),
+    botPath: v.optional(v.nullable(v.picklist(['new', 'existing']))),
+  }),
+  checkKeychain: NoArgs,
+  setBotToken: v.strictObject({ token: v.pipe(v.string(), v.maxLength(1000)) }),
+  switchBotToThisApp: NoArgs,
+  setAppUuid: v.strictObject({ appUuid: v.pipe(v.string(), v.maxLength(200)) }),
+  setYespoApiKey: v.strictObject({ apiKey: v.pipe(v.string(), v.maxLength(1000)) }),
+  completeSetup: NoArgs,
+  getSettings: NoArgs,
+  updateSettings: SettingsPatchSchema,
+  getDeepLink: v.strictObject({
+    externalCustomerId: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(40))),
+    contactId: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
+    source: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/))),
+  }),
+  disconnect: v.strictObject({ deleteData: v.boolean() }),
+  querySubscribers: v.strictObject({
+    search: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    state: v.optional(v.picklist(['all', 'active', 'blocked', 'deleted'])),
+    yespo: v.optional(v.picklist(['all', 'pending', 'synced', 'failed'])),
+    sort: v.optional(v.picklist(SUBSCRIBER_SORTS)),
+    dir: v.optional(v.picklist(['asc', 'desc'])),
+    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
+  }),
+  getSubscriber: v.strictObject({ chatId: ChatId }),
+  muteSubscriber: v.strictObject({ chatId: ChatId, seconds: v.pipe(v.number(), v.integer(), v.minValue(60), v.maxValue(31_536_000)) }),
+  unmuteSubscriber: v.strictObject({ chatId: ChatId }),
+  getStats: NoArgs,
+  listFailures: NoArgs,
+  retryFailures: v.strictObject({ cause: v.picklist(['yespo-rejected', 'waiting-retry']) }),
+  syncNow: NoArgs,
+  setPaused: v.strictObject({ paused: v.boolean() }),
+  getLiveTest: NoArgs,
+} satisfies Record<MethodName, v.GenericSchema>;
+
+type Args<M extends MethodName> = v.InferOutput<(typeof ARGS)[M]>;
+
+/** What each method gives back. */
+export interface Results {
+  getStatus: Status;
+  getSetup: SetupState;
+  saveSetupStep: SetupState;
+  checkKeychain: KeychainCheck;
+  setBotToken: BotTokenResult;
+  switchBotToThisApp: BotTokenResult;
+  setAppUuid: SetupState;
+  setYespoApiKey: YespoAccount;
+  completeSetup: SetupState;
+  getSettings: Settings;
+  updateSettings: Settings;
+  getDeepLink: { url: string; payload: string };
+  disconnect: SetupState;
+  querySubscribers: SubscriberPage;
+  getSubscriber: SubscriberDetail;
+  muteSubscriber: SubscriberDetail;
+  unmuteSubscriber: SubscriberDetail;
+  getStats: Stats;
+  listFailures: FailureGroup[];
+  retryFailures: { queued: number };
+  syncNow: Status;
+  setPaused: Status;
+  getLiveTest: LiveTest;
+}
+
+/** The API the UI calls. Every method may reject with an `ApiFailure`. */
+export type EngineApi = { [M in MethodName]: (args: Args<M>) => Promise<Results[M]> };
+
+/** The same API with arguments optional where the validator allows none, as the renderer calls it. */
+export type ClientApi = {
+  [M in MethodName]: undefined extends Args<M> ? (args?: Args<M>) => Promise<Results[M]> : (args: Args<M>) => Promise<Results[M]>;
+};
+
+export interface EventPayloads {
+  status: Status;
+  /** Something about subscribers changed; screens re-query. */
+  subscribers: { changed: number };
+  setup: SetupState;
+}
+
+export type EventListener<E extends EventName> = (payload: EventPayloads[E]) => void;

@@ -1,0 +1,359 @@
+/** The shapes that cross every bridge. Plain data only: no classes, no functions, no secrets. */
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export type ErrorCode =
+  | 'invalid_argument'
+  | 'unknown_method'
+  | 'forbidden'
+  | 'not_found'
+  | 'not_ready'
+  | 'token_format'
+  | 'token_rejected'
+  | 'telegram_unreachable'
+  | 'webhook_delete_failed'
+  | 'app_uuid_format'
+  | 'api_key_format'
+  | 'api_key_rejected'
+  | 'yespo_unreachable'
+  | 'keychain_unavailable'
+  | 'store_failed'
+  | 'internal';
+
+export interface ApiError {
+  code: ErrorCode;
+  /** A sentence for logs and for Andriy; the UI shows its own translated text for `code`. */
+  message: string;
+  details?: Record<string, string | number | boolean>;
+}
+
+// ---------------------------------------------------------------- status
+
+export type BotState =
+  | 'not-configured'
+  | 'connecting'
+  | 'polling'
+  | 'backing-off'
+  | 'rate-limited'
+  | 'conflict'
+  | 'webhook-set'
+  | 'token-rejected'
+  | 'store-failed'
+  | 'suspended'
+  | 'paused';
+
+export interface BotStatus {
+  state: BotState;
+  username?: string;
+  botId?: number;
+  /** Epoch ms of the last getUpdates that answered. */
+  lastPollAt?: number;
+  /** Epoch ms of the next attempt while backing off or rate limited. */
+  nextTryAt?: number;
+  /** For Andriy: the last error text, with the token redacted. */
+  detail?: string;
+  /** Telegram keeps updates 24 h: 'warning' from 20 h without a poll, 'exceeded' after 24 h. */
+  retention: 'ok' | 'warning' | 'exceeded';
+  offlineHours?: number;
+}
+
+export type SyncState =
+  | 'not-configured'
+  | 'idle'
+  | 'syncing'
+  | 'backing-off'
+  | 'paused-auth'
+  | 'paused-app-uuid'
+  | 'paused'
+  | 'store-failed';
+
+export interface SyncStatus {
+  state: SyncState;
+  /** Subscribers saved locally and not yet accepted by Yespo. */
+  pending: number;
+  /** Subscribers Yespo rejected (bad data): need a look. */
+  failed: number;
+  nextTryAt?: number;
+  lastSuccessAt?: number;
+  detail?: string;
+  /** Yespo disables keys unused for 90 days. */
+  apiKeyIdleDays?: number;
+}
+
+export interface StoreStatus {
+  state: 'ok' | 'write-failed' | 'recovered';
+  folder: string;
+  detail?: string;
+  /** Where a corrupt data file was moved, so nothing is silently reset. */
+  movedAside?: string;
+}
+
+export interface Counts {
+  subscribers: number;
+  active: number;
+  blocked: number;
+  deleted: number;
+  inYespo: number;
+  newThisWeek: number;
+}
+
+export type NoticeCode =
+  | 'setup-incomplete'
+  | 'all-good'
+  | 'starting'
+  | 'pushes-waiting'
+  | 'token-rejected'
+  | 'webhook-set'
+  | 'second-poller'
+  | 'telegram-unreachable'
+  | 'rate-limited'
+  | 'api-key-rejected'
+  | 'api-key-idle'
+  | 'app-uuid-wrong'
+  | 'keychain-locked'
+  | 'offline-warning'
+  | 'offline-exceeded'
+  | 'store-write-failed'
+  | 'store-recovered'
+  | 'push-rejected'
+  | 'activity-forbidden'
+  | 'paused';
+
+export type ActionCode =
+  | 'finish-setup'
+  | 'retry-sync'
+  | 'enter-token'
+  | 'switch-bot'
+  | 'enter-api-key'
+  | 'enter-app-uuid'
+  | 'keychain-help'
+  | 'enable-login-item'
+  | 'show-data-folder'
+  | 'show-failures'
+  | 'resume';
+
+export interface Notice {
+  code: NoticeCode;
+  severity: 'ok' | 'info' | 'warning' | 'error';
+  params?: Record<string, string | number>;
+  action?: ActionCode;
+}
+
+export interface Status {
+  version: string;
+  dataDir: string;
+  setupComplete: boolean;
+  paused: boolean;
+  bot: BotStatus;
+  sync: SyncStatus;
+  store: StoreStatus;
+  keychain: 'ok' | 'unavailable' | 'unknown';
+  counts: Counts;
+  /** Most important first; the first one is the home screen's sentence. */
+  notices: Notice[];
+}
+
+// ---------------------------------------------------------------- setup
+
+export const SETUP_STEPS = ['welcome', 'bot', 'yespo-bot', 'api-key', 'subscribers', 'live-test', 'done'] as const;
+export type SetupStep = (typeof SETUP_STEPS)[number];
+
+export interface SecretHint {
+  set: boolean;
+  /** The last four characters, e.g. "…x7Qa"; never more. */
+  hint?: string;
+}
+
+export interface BotInfo {
+  id: number;
+  username: string;
+  name: string;
+}
+
+export interface WebhookInfo {
+  url: string;
+  pendingUpdateCount: number;
+}
+
+export interface KeychainCheck {
+  ok: boolean;
+  platform: string;
+  source: 'keychain' | 'environment';
+  /** The OS error, for Andriy; the UI explains per platform. */
+  problem?: string;
+}
+
+export interface YespoAccount {
+  organisationName: string;
+  userEmail: string;
+}
+
+export interface SetupState {
+  step: SetupStep;
+  botPath: 'new' | 'existing' | null;
+  complete: boolean;
+  bot: BotInfo | null;
+  webhook: WebhookInfo | null;
+  appUuid: string | null;
+  yespo: YespoAccount | null;
+  secrets: { botToken: SecretHint; apiKey: SecretHint };
+  keychain: KeychainCheck;
+  /** Epoch ms when the live test started: subscribers after it count as the test. */
+  liveTestSince: number | null;
+}
+
+export interface BotTokenResult {
+  bot: BotInfo;
+  /** Set when another service receives this bot's messages through a webhook. */
+  webhook: WebhookInfo | null;
+}
+
+export interface LiveTest {
+  link: string;
+  since: number | null;
+  subscriber: { chatId: number; name: string; at: number; yespo: YespoSyncState } | null;
+}
+
+// ---------------------------------------------------------------- settings
+
+export type Language = 'en' | 'uk';
+
+/** A text the bot sends, per bot-user language; `en` is the fallback. */
+export type LocalText = Record<Language, string>;
+
+export const BOT_TEXT_KEYS = [
+  'welcome',
+  'askPhone',
+  'phoneButton',
+  'askEmail',
+  'emailInvalid',
+  'foreignContact',
+  'thanks',
+  'other',
+] as const;
+export type BotTextKey = (typeof BOT_TEXT_KEYS)[number];
+
+export interface Settings {
+  uiLanguage: Language | 'system';
+  askPhone: boolean;
+  askEmail: boolean;
+  texts: Record<BotTextKey, LocalText>;
+  /** Anonymous subscribers become `${externalIdPrefix}${chatId}` in Yespo. */
+  externalIdPrefix: string;
+  batchSize: number;
+  activityPollMinutes: number;
+  telegramApiRoot: string;
+  yespoApiRoot: string;
+  closeToTray: boolean;
+  startAtLogin: boolean;
+}
+
+export type SettingsPatch = Partial<Omit<Settings, 'texts'>> & { texts?: Partial<Record<BotTextKey, Partial<LocalText>>> };
+
+// ---------------------------------------------------------------- subscribers
+
+export type SubscriberState = 'active' | 'blocked' | 'deleted';
+export type YespoSyncState = 'pending' | 'synced' | 'failed';
+export type IdentityKind = 'contactId' | 'externalCustomerId' | 'phone' | 'email';
+
+export interface Subscriber {
+  botId: number;
+  chatId: number;
+  firstName: string;
+  lastName?: string;
+  username?: string;
+  languageCode?: string;
+  /** The deep-link payload, kept as a tag; a signed one also sets `identity`. */
+  source?: string;
+  state: SubscriberState;
+  firstStartAt: number;
+  lastStartAt: number;
+  blockedAt?: number;
+  phone?: string;
+  email?: string;
+  identity: { kind: IdentityKind; value: string };
+  yespo: { state: YespoSyncState; pushedAt?: number; error?: string };
+  mutedUntil?: number;
+}
+
+export type SubscriberEventType =
+  | 'started'
+  | 'shared-phone'
+  | 'gave-email'
+  | 'blocked'
+  | 'unblocked'
+  | 'deleted'
+  | 'pushed'
+  | 'push-failed'
+  | 'contact-updated'
+  | 'reply-failed'
+  | 'delivery-failed'
+  | 'muted'
+  | 'unmuted';
+
+export interface SubscriberEvent {
+  at: number;
+  type: SubscriberEventType;
+  detail?: string;
+}
+
+export const SUBSCRIBER_SORTS = ['firstStartAt', 'lastStartAt', 'name', 'username'] as const;
+export type SubscriberSort = (typeof SUBSCRIBER_SORTS)[number];
+
+export interface SubscriberQuery {
+  search?: string;
+  state?: SubscriberState | 'all';
+  yespo?: YespoSyncState | 'all';
+  sort?: SubscriberSort;
+  dir?: 'asc' | 'desc';
+  offset?: number;
+  limit?: number;
+}
+
+export interface SubscriberPage {
+  total: number;
+  rows: Subscriber[];
+}
+
+export interface SubscriberDetail {
+  subscriber: Subscriber;
+  events: SubscriberEvent[];
+}
+
+export interface Stats {
+  counts: Counts;
+  pending: number;
+  failed: number;
+  /** New subscribers per local day, oldest first, 30 entries. */
+  perDay: Array<{ day: string; count: number }>;
+}
+
+// ---------------------------------------------------------------- failures
+
+export type FailureCause =
+  | 'blocked-bot'
+  | 'account-deleted'
+  | 'yespo-rejected'
+  | 'waiting-retry'
+  | 'reply-refused'
+  | 'yespo-undelivered';
+
+export interface Failure {
+  id: string;
+  cause: FailureCause;
+  at: number;
+  chatId?: number;
+  name?: string;
+  /** Yespo's or Telegram's own words. */
+  detail?: string;
+  messageName?: string;
+  nextAttemptAt?: number;
+}
+
+export interface FailureGroup {
+  cause: FailureCause;
+  count: number;
+  retryable: boolean;
+  /** The newest first, at most 500. */
+  items: Failure[];
+}
