@@ -19,6 +19,7 @@ import {
   type SubscriberDetail,
   type SubscriberPage,
   type YespoAccount,
+  type Result,
 } from './types.js';
 
 export * from './methods.js';
@@ -131,3 +132,10 @@ export interface EventPayloads {
 }
 
 export type EventListener<E extends EventName> = (payload: EventPayloads[E]) => void;
+
+/** What the preload exposes as `window.api`: every method answers with the result envelope. */
+export type WindowApi = {
+  [M in MethodName]: (args?: unknown) => Promise<Result<Results[M]>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+};
