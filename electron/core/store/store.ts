@@ -1,0 +1,227 @@
+import { EventEmitter } from 'node:events';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { journalFileName, JournalWriter, listJournals, parseJournal, type JournalOp } from './journal.js';
+import { SCHEMA_VERSION } from './migrations.js';
+import { SnapshotFile, syncDir, type Collections } from './snapshot.js';
+
+export interface StoreHealth {
+  state: 'ok' | 'write-failed' | 'recovered';
+  detail?: string;
+  movedAside?: string;
+}
+
+export interface StoreOptions {
+  /** Journal size that triggers a compaction into the snapshot. */
+  compactBytes?: number;
+  /** Test hook: called before every journal write; throwing simulates a full disk. */
+  beforeWrite?: () => void;
+}
+
+/** A set of changes that is applied and made durable together. */
+export class Tx {
+  readonly ops: Array<Omit<JournalOp, 's'>> = [];
+
+  put(collection: string, key: string, value: unknown): this {
+    this.ops.push({ c: collection, k: key, v: value });
+    return this;
+  }
+
+  delete(collection: string, key: string): this {
+    this.ops.push({ c: collection, k: key, v: null });
+    return this;
+  }
+
+  /** Appends to the list kept at `key` (a subscriber's history). */
+  append(collection: string, key: string, item: unknown): this {
+    this.ops.push({ c: collection, k: key, a: item });
+    return this;
+  }
+}
+
+export class StoreWriteError extends Error {
+  constructor(cause: unknown) {
+    super(`The app can't save its data: ${(cause as Error)?.message ?? String(cause)}`);
+    this.name = 'StoreWriteError';
+  }
+}
+
+const SNAPSHOT = 'data.json';
+
+/**
+ * All persistent state of one engine: collections of records in memory, made durable by an
+ * append-only journal (one fsync per commit) and compacted into a lowdb snapshot in the background.
+ * The cost of a commit depends on its own size, not on how many records are stored.
+ */
+export class Store {
+  private readonly changes = new EventEmitter();
+  private seq: number;
+  private queue: JournalOp[] = [];
+  private flushing: Promise<void> | null = null;
+  private compacting: Promise<void> | null = null;
+  private closed = false;
+  health: StoreHealth;
+
+  private constructor(
+    readonly dir: string,
+    private readonly data: Collections,
+    private journal: JournalWriter,
+    private readonly snapshot: SnapshotFile,
+    seq: number,
+    health: StoreHealth,
+    private readonly options: StoreOptions,
+  ) {
+    this.seq = seq;
+    this.health = health;
+  }
+
+  static async open(dir: string, options: StoreOptions = {}): Promise<Store> {
+    await fs.mkdir(dir, { recursive: true });
+    const snapshotFile = new SnapshotFile(path.join(dir, SNAPSHOT));
+    const { snapshot, damaged } = await snapshotFile.read();
+    let health: StoreHealth = damaged
+      ? { state: 'recovered', detail: `The data file was damaged (${damaged.reason}). It was moved aside; changes saved since the last compaction were restored.`, movedAside: damaged.movedAside }
+      : { state: 'ok' };
+    const data = snapshot.collections;
+    let seq = snapshot.seq;
+    for (const journal of await listJournals(dir)) {
+      const parsed = parseJournal(await fs.readFile(journal.file, 'utf8'));
+      if (parsed.badLines.length) {
+        const movedAside = `${journal.file}.damaged-${Date.now()}`;
+        await fs.copyFile(journal.file, movedAside);
+        health = { state: 'recovered', detail: `${parsed.badLines.length} damaged line(s) in the change log were skipped; a copy was kept.`, movedAside };
+      }
+      for (const op of parsed.ops) {
+        if (op.s <= snapshot.seq) continue;
+        applyOp(data, op);
+        if (op.s > seq) seq = op.s;
+      }
+    }
+    // Everything replayed goes into a fresh snapshot, so the old journals (and any torn tail) go away.
+    const store = new Store(dir, data, await JournalWriter.open(path.join(dir, journalFileName(seq + 1))), snapshotFile, seq, health, options);
+    await store.compact();
+    return store;
+  }
+
+  get<T>(collection: string, key: string): T | undefined {
+    return this.data.get(collection)?.get(key) as T | undefined;
+  }
+
+  /** Live view of a collection: do not mutate the values; change them through `commit`. */
+  collection<T>(collection: string): ReadonlyMap<string, T> {
+    let map = this.data.get(collection);
+    if (!map) {
+      map = new Map();
+      this.data.set(collection, map);
+    }
+    return map as ReadonlyMap<string, T>;
+  }
+
+  /** Listens for committed changes; the argument names the collections touched. */
+  onChange(listener: (collections: Set<string>) => void): () => void {
+    this.changes.on('change', listener);
+    return () => this.changes.off('change', listener);
+  }
+
+  /**
+   * Applies the changes in memory at once and resolves when they are durable on disk. When the
+   * disk refuses, it rejects with StoreWriteError and keeps the changes queued for the next try.
+   */
+  async commit(tx: Tx): Promise<void> {
+    if (this.closed) throw new StoreWriteError(new Error('the store is closed'));
+    if (tx.ops.length === 0) return;
+    const touched = new Set<string>();
+    for (const change of tx.ops) {
+      const op: JournalOp = { ...change, s: ++this.seq };
+      applyOp(this.data, op);
+      this.queue.push(op);
+      touched.add(op.c);
+    }
+    this.changes.emit('change', touched);
+    await this.flush();
+  }
+
+  /** Writes whatever is queued (retrying earlier failures); resolves when the queue is durable. */
+  async flush(): Promise<void> {
+    while (this.queue.length > 0 || this.flushing) {
+      if (this.flushing) {
+        await this.flushing.catch(() => {});
+        continue;
+      }
+      const ops = this.queue;
+      this.queue = [];
+      const journal = this.journal;
+      this.flushing = (async () => {
+        try {
+          this.options.beforeWrite?.();
+          await journal.append(ops);
+          if (this.health.state === 'write-failed') this.health = { state: 'ok' };
+        } catch (error) {
+          this.queue = ops.concat(this.queue);
+          this.health = { state: 'write-failed', detail: (error as Error).message };
+          throw new StoreWriteError(error);
+        }
+      })().finally(() => {
+        this.flushing = null;
+      });
+      await this.flushing;
+      if (journal.bytes > (this.options.compactBytes ?? 32 * 1024 * 1024)) void this.compact().catch(() => {});
+    }
+  }
+
+  /**
+   * Folds the journal into the snapshot. Later commits go to a fresh journal at once; the old ones
+   * are deleted only after the snapshot is on disk, so a crash at any point replays correctly.
+   */
+  compact(): Promise<void> {
+    if (this.compacting) return this.compacting;
+    this.compacting = (async () => {
+      const next = await JournalWriter.open(path.join(this.dir, journalFileName(this.seq + 1)));
+      // From here to `write` runs in one tick: the snapshot is the state at `seq`, and every later
+      // commit lands in `next`.
+      const seq = this.seq;
+      const previous = this.journal;
+      this.journal = next;
+      const written = this.snapshot.write({ schemaVersion: SCHEMA_VERSION, seq, collections: this.data });
+      while (this.flushing) await this.flushing.catch(() => {});
+      await previous.close();
+      await written;
+      for (const old of await listJournals(this.dir)) {
+        if (old.file !== next.file) await fs.rm(old.file, { force: true });
+      }
+      await syncDir(this.dir);
+    })().finally(() => {
+      this.compacting = null;
+    });
+    return this.compacting;
+  }
+
+  journalBytes(): number {
+    return this.journal.bytes;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.flush().catch(() => {});
+    await this.compacting?.catch(() => {});
+    this.closed = true;
+    await this.journal.close();
+  }
+}
+
+function applyOp(data: Collections, op: JournalOp): void {
+  let map = data.get(op.c);
+  if (!map) {
+    map = new Map();
+    data.set(op.c, map);
+  }
+  if (op.a !== undefined) {
+    const list = map.get(op.k);
+    if (Array.isArray(list)) list.push(op.a);
+    else map.set(op.k, [op.a]);
+  } else if (op.v === null || op.v === undefined) {
+    map.delete(op.k);
+  } else {
+    map.set(op.k, op.v);
+  }
+}
