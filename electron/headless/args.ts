@@ -1,0 +1,130 @@
+import net from 'node:net';
+
+export interface HeadlessArgs {
+  dataDir?: string;
+  host: string;
+  port: number;
+  telegramApiRoot?: string;
+  yespoApiRoot?: string;
+  token?: string;
+  help: boolean;
+}
+
+export const USAGE = `Usage: npm run headless -- [options]
+
+  --data-dir DIR             where data and logs live (default: the app's user data folder;
+                             the APP_USER_DATA environment variable also sets it)
+  --host ADDRESS             address to listen on (default 127.0.0.1)
+  --port N                   port to listen on; 0 picks a free one (default 0)
+  --telegram-api-root URL    Telegram Bot API root (default https://api.telegram.org)
+  --yespo-api-root URL       Yespo API root (default https://yespo.io/api)
+  --token T                  the access token (default: a random one made at start)
+  --help                     show this text
+
+Environment: TELEGRAM_BOT_TOKEN, YESPO_API_KEY, YESPO_APP_UUID (held in memory only).`;
+
+/** A mistake on the command line, worded for the person who typed it. */
+export class ArgsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ArgsError';
+  }
+}
+
+const VALUE_FLAGS = ['--data-dir', '--host', '--port', '--telegram-api-root', '--yespo-api-root', '--token'] as const;
+type ValueFlag = (typeof VALUE_FLAGS)[number];
+
+function isValueFlag(flag: string): flag is ValueFlag {
+  return (VALUE_FLAGS as readonly string[]).includes(flag);
+}
+
+function parsePort(text: string): number {
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) {
+    throw new ArgsError(`--port must be a number from 0 to 65535 (0 picks a free port), not "${text}".`);
+  }
+  return Number(text);
+}
+
+function parseHost(text: string): string {
+  if (text === 'localhost') return text;
+  const family = net.isIP(text);
+  if (family === 0) throw new ArgsError(`--host must be an IP address such as 127.0.0.1, not "${text}".`);
+  // Every request's Host header is checked against the bound address (DNS rebinding), so a
+  // wildcard bind would refuse every request from anywhere but this machine anyway.
+  if (text === '0.0.0.0' || text === '::' || /^0+(\.0+){3}$/.test(text)) {
+    throw new ArgsError(`--host must be one specific address, not the wildcard "${text}": name the address the browser will use.`);
+  }
+  return text;
+}
+
+function parseApiRoot(flag: string, text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ArgsError(`${flag} must be a full URL such as https://example.com/api, not "${text}".`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ArgsError(`${flag} must start with http:// or https://, not "${url.protocol}".`);
+  }
+  return text.replace(/\/+$/, '');
+}
+
+function parseToken(text: string): string {
+  // The token travels in a URL and a cookie, so it keeps to characters neither needs to escape.
+  if (!/^[A-Za-z0-9._~-]{16,256}$/.test(text)) {
+    throw new ArgsError('--token must be 16 to 256 characters of letters, digits and . _ ~ -');
+  }
+  return text;
+}
+
+/** Parses the headless shell's command line (`--flag value` or `--flag=value`). Pure: no I/O. */
+export function parseArgs(argv: readonly string[]): HeadlessArgs {
+  const result: HeadlessArgs = { host: '127.0.0.1', port: 0, help: false };
+  const seen = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') {
+      result.help = true;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    if (!isValueFlag(flag)) {
+      throw new ArgsError(arg.startsWith('-') ? `Unknown option ${flag}.` : `Unexpected argument "${arg}": every option starts with --.`);
+    }
+    let value: string;
+    if (flag !== arg) {
+      value = arg.slice(eq + 1);
+    } else {
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('--')) throw new ArgsError(`${flag} needs a value.`);
+      value = next;
+      i++;
+    }
+    if (seen.has(flag)) throw new ArgsError(`${flag} is given twice.`);
+    seen.add(flag);
+    if (value === '') throw new ArgsError(`${flag} needs a value.`);
+    switch (flag) {
+      case '--data-dir':
+        result.dataDir = value;
+        break;
+      case '--host':
+        result.host = parseHost(value);
+        break;
+      case '--port':
+        result.port = parsePort(value);
+        break;
+      case '--telegram-api-root':
+        result.telegramApiRoot = parseApiRoot(flag, value);
+        break;
+      case '--yespo-api-root':
+        result.yespoApiRoot = parseApiRoot(flag, value);
+        break;
+      case '--token':
+        result.token = parseToken(value);
+        break;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,75 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+
+export const SESSION_COOKIE = 'tcy_session';
+
+/** 32 random bytes, URL-safe: the link carries it once, then the cookie does. */
+export function createToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Constant-time comparison; hashing first makes the lengths equal so length leaks nothing either. */
+export function tokensEqual(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+export function sessionCookie(token: string): string {
+  return `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+}
+
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+function formatHost(host: string, port: number): string {
+  const name = host.includes(':') ? `[${host}]` : host;
+  // Browsers leave the default port out of Host and Origin.
+  return port === 80 ? name : `${name}:${port}`;
+}
+
+/** The `Host` values a browser sends for this server: the bound address, and loopback names for a loopback bind. */
+export function allowedHosts(host: string, port: number): Set<string> {
+  const names = host === '127.0.0.1' || host === 'localhost' ? [host, 'localhost', '127.0.0.1'] : [host];
+  return new Set(names.map((name) => formatHost(name, port).toLowerCase()));
+}
+
+export type Access =
+  | { ok: true }
+  | { ok: false; status: 401 | 403; reason: string };
+
+/**
+ * Decides whether a request may reach the API, the event socket or the UI files.
+ * A foreign `Host` (DNS rebinding) or `Origin` (another site's page) is refused outright;
+ * otherwise the session cookie or a bearer token must carry our token.
+ */
+export function checkAccess(headers: IncomingHttpHeaders, hosts: ReadonlySet<string>, token: string): Access {
+  const host = headers.host?.toLowerCase();
+  if (!host || !hosts.has(host)) return { ok: false, status: 403, reason: 'This server only answers requests addressed to its own address.' };
+  const origin = headers.origin;
+  if (origin !== undefined && !hosts.has(originHost(origin))) {
+    return { ok: false, status: 403, reason: 'Requests from other sites are refused.' };
+  }
+  const bearer = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1];
+  const presented = bearer ?? readCookie(headers.cookie, SESSION_COOKIE);
+  if (presented === undefined || !tokensEqual(presented, token)) {
+    return { ok: false, status: 401, reason: 'Open the link printed in the terminal where the headless shell runs.' };
+  }
+  return { ok: true };
+}
+
+/** `http://host:port` → `host:port`; anything else (https, "null", garbage) matches no allowed host. */
+function originHost(origin: string): string {
+  try {
+    const url = new URL(origin);
+    return url.protocol === 'http:' && url.pathname === '/' ? url.host.toLowerCase() : '';
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,207 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dispatch } from '../core/contract/dispatch.js';
+import type { ErrorCode, Result } from '../core/contract/types.js';
+import type { Engine } from '../core/engine.js';
+import type { Logger } from '../core/log.js';
+import { allowedHosts, checkAccess, sessionCookie, tokensEqual, type Access } from './auth.js';
+import { createEventSocket } from './event-socket.js';
+import { serveStatic } from './static-files.js';
+
+const API_PREFIX = '/api/';
+const EVENTS_PATH = '/api/events';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface HeadlessServerOptions {
+  engine: Pick<Engine, 'api' | 'on'>;
+  /** The built renderer (`dist/`). */
+  uiDir: string;
+  host: string;
+  port: number;
+  token: string;
+  logger: Logger;
+}
+
+export interface HeadlessServer {
+  readonly port: number;
+  /** The link that carries the token once: `http://host:port/?token=…`. */
+  readonly link: string;
+  close(): Promise<void>;
+}
+
+const BASE_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+function contentSecurityPolicy(host: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    // The component library injects its styles at run time.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self' ws://${host}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+const OPEN_LINK_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Telegram Connector for Yespo</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; line-height: 1.5">
+<h1>Open the link from the terminal</h1>
+<p>This page is protected. Open the link that starts with <code>UI:</code>, printed in the terminal where the app runs.</p>
+</body></html>`;
+
+function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...BASE_HEADERS, ...extra, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function refusal(code: ErrorCode, message: string): Result<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function refuse(res: ServerResponse, isApi: boolean, access: Extract<Access, { ok: false }>): void {
+  if (isApi || access.status === 403) {
+    sendJson(res, access.status, refusal('forbidden', access.reason));
+    return;
+  }
+  res.writeHead(401, { ...BASE_HEADERS, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(OPEN_LINK_PAGE);
+}
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The headless shell's HTTP side: the built UI, `POST /api/<method>` answering with the result
+ * envelope, and the `/api/events` WebSocket. Everything needs our token (see auth.ts).
+ */
+export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
+  const { engine, uiDir, host, token, logger } = options;
+  const events = createEventSocket(engine);
+  let hosts = new Set<string>();
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    if (req.method !== 'POST') {
+      sendJson(res, 405, refusal('invalid_argument', 'API calls use POST.'), { allow: 'POST' });
+      return;
+    }
+    // A JSON content type cannot be sent by a plain HTML form, one more guard against cross-site posts.
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+      sendJson(res, 415, refusal('invalid_argument', 'API calls send application/json.'));
+      return;
+    }
+    let text: string;
+    try {
+      text = await readBody(req);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) sendJson(res, 413, refusal('invalid_argument', 'The request is too large.'));
+      else res.destroy();
+      return;
+    }
+    let args: unknown;
+    try {
+      args = text.trim() === '' ? undefined : JSON.parse(text);
+    } catch {
+      sendJson(res, 400, refusal('invalid_argument', 'The request body is not valid JSON.'));
+      return;
+    }
+    const result = await dispatch(engine.api, method, args, (name, error) => logger.error({ err: error, method: name }, 'API call failed'));
+    sendJson(res, 200, result);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://placeholder');
+    const isApi = url.pathname.startsWith(API_PREFIX);
+    const linkToken = url.searchParams.get('token');
+    if (linkToken !== null && !isApi && (req.method === 'GET' || req.method === 'HEAD')) {
+      const linkAccess = checkAccess({ ...req.headers, authorization: `Bearer ${linkToken}` }, hosts, token);
+      if (!linkAccess.ok) {
+        refuse(res, false, linkAccess);
+        return;
+      }
+      // The token leaves the address bar (and the history) at once; the cookie carries it from now on.
+      url.searchParams.delete('token');
+      res.writeHead(302, { ...BASE_HEADERS, 'set-cookie': sessionCookie(token), location: `${url.pathname}${url.search}`, 'cache-control': 'no-store' });
+      res.end();
+      return;
+    }
+    const access = checkAccess(req.headers, hosts, token);
+    if (!access.ok) {
+      refuse(res, isApi, access);
+      return;
+    }
+    if (url.pathname === EVENTS_PATH) {
+      sendJson(res, 426, refusal('invalid_argument', 'Events come over a WebSocket.'), { upgrade: 'websocket' });
+      return;
+    }
+    if (isApi) {
+      await handleApi(req, res, url.pathname.slice(API_PREFIX.length));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { ...BASE_HEADERS, allow: 'GET, HEAD' }).end();
+      return;
+    }
+    await serveStatic(uiDir, url.pathname, res, { ...BASE_HEADERS, 'content-security-policy': contentSecurityPolicy(req.headers.host ?? '') });
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      logger.error({ err: error, path: req.url?.split('?')[0] }, 'Request failed');
+      if (!res.headersSent) sendJson(res, 500, refusal('internal', 'The request failed.'));
+      else res.destroy();
+    });
+  });
+
+  server.on('upgrade', (req: IncomingMessage, socket, head: Buffer) => {
+    const pathname = new URL(req.url ?? '/', 'http://placeholder').pathname;
+    const access: Access = pathname === EVENTS_PATH ? checkAccess(req.headers, hosts, token) : { ok: false, status: 403, reason: 'No socket here.' };
+    if (!access.ok) {
+      const status = access.status === 401 ? '401 Unauthorized' : '403 Forbidden';
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    events.accept(req, socket, head);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  hosts = allowedHosts(host, port);
+  const [linkHost] = hosts;
+
+  return {
+    port,
+    link: `http://${linkHost}/?token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        events.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
