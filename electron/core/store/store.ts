@@ -21,15 +21,25 @@ export interface StoreOptions {
 /** A set of changes that is applied and made durable together. */
 export class Tx {
   readonly ops: Array<Omit<JournalOp, 's'>> = [];
+  /** Values put or deleted in this Tx, so later steps of one batch see earlier ones. */
+  private readonly pending = new Map<string, unknown>();
 
   put(collection: string, key: string, value: unknown): this {
     this.ops.push({ c: collection, k: key, v: value });
+    this.pending.set(`${collection}\u0000${key}`, value);
     return this;
   }
 
   delete(collection: string, key: string): this {
     this.ops.push({ c: collection, k: key, v: null });
+    this.pending.set(`${collection}\u0000${key}`, undefined);
     return this;
+  }
+
+  /** The value as this Tx will leave it. */
+  read<T>(store: Store, collection: string, key: string): T | undefined {
+    const id = `${collection}\u0000${key}`;
+    return this.pending.has(id) ? (this.pending.get(id) as T | undefined) : store.get<T>(collection, key);
   }
 
   /** Appends to the list kept at `key` (a subscriber's history). */

@@ -1,0 +1,77 @@
+import type { Failure, Subscriber, SubscriberEvent } from '../contract/types.js';
+
+/** Collection names in the store. Every key starts with the bot id, so a second bot is UI work. */
+export const COLLECTIONS = {
+  subscribers: 'subscribers',
+  events: 'events',
+  outbox: 'outbox',
+  replies: 'replies',
+  failures: 'failures',
+  meta: 'meta',
+} as const;
+
+export function subscriberKey(botId: number, chatId: number): string {
+  return `${botId}:${chatId}`;
+}
+
+/** What the engine keeps per subscriber; the UI sees the `Subscriber` part. */
+export interface StoredSubscriber extends Subscriber {
+  /**
+   * True while Yespo holds this subscriber's token. A block clears it, because Yespo removes the
+   * token on the next failed send; a later unblock or /start then pushes it again.
+   */
+  tokenInYespo: boolean;
+  /** The identifiers sent with the token, to map Yespo's delivery reports back to this subscriber. */
+  pushed?: { externalCustomerId?: string; contactId?: number; phone?: string; email?: string; at: number };
+  /** A signed deep-link identity, which outranks phone and email when the token is pushed. */
+  signedIdentity?: { kind: 'contactId' | 'externalCustomerId'; value: string };
+  /** Which prompt the bot is waiting for an answer to. */
+  awaiting?: 'phone' | 'email';
+}
+
+export type OutboxKind = 'token' | 'contact' | 'mute' | 'unmute';
+
+/**
+ * One pending call to Yespo. Keyed `${kind}:${botId}:${chatId}`, so queuing the same work twice
+ * keeps one item. What is sent is read from the subscriber at send time.
+ */
+export interface OutboxItem {
+  id: string;
+  kind: OutboxKind;
+  botId: number;
+  chatId: number;
+  createdAt: number;
+  attempts: number;
+  nextAttemptAt: number;
+  state: 'waiting' | 'failed';
+  lastError?: string;
+  /** For mute: how long. */
+  seconds?: number;
+}
+
+export function outboxId(kind: OutboxKind, botId: number, chatId: number): string {
+  return `${kind}:${botId}:${chatId}`;
+}
+
+/** One message the bot should send; persisted so a restart does not forget a welcome. */
+export interface ReplyItem {
+  id: string;
+  botId: number;
+  chatId: number;
+  text: string;
+  replyMarkup?: unknown;
+  createdAt: number;
+  nextAttemptAt: number;
+  attempts: number;
+}
+
+/** A stored delivery failure (Yespo's undelivered reports, refused replies). */
+export type StoredFailure = Failure & { botId: number };
+
+export type StoredEvent = SubscriberEvent;
+
+/** The part of a stored subscriber the UI may see. */
+export function publicSubscriber(s: StoredSubscriber): Subscriber {
+  const { tokenInYespo: _t, pushed: _p, signedIdentity: _s, awaiting: _a, ...rest } = s;
+  return rest;
+}
