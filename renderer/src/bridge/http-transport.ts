@@ -1,0 +1,132 @@
+import type { EventPayloads } from '../../../electron/core/contract/api.js';
+import { EVENTS, type EventName, type MethodName } from '../../../electron/core/contract/methods.js';
+import type { Result } from '../../../electron/core/contract/types.js';
+import type { Transport } from './transport.js';
+
+export interface SocketHandlers {
+  open(): void;
+  message(data: string): void;
+  /** After an error too: every ending leads to a reconnect. */
+  close(): void;
+}
+
+/** Opens the event socket; tests hand in a Node client instead of the browser's WebSocket. */
+export type OpenSocket = (url: string, handlers: SocketHandlers) => void;
+
+function openBrowserSocket(url: string, handlers: SocketHandlers): void {
+  const socket = new WebSocket(url);
+  socket.onopen = () => handlers.open();
+  socket.onmessage = (message) => handlers.message(String(message.data));
+  socket.onclose = () => handlers.close();
+}
+
+export interface HttpTransportOptions {
+  /** Where the headless shell answers; the page's own origin by default. */
+  baseUrl?: () => string;
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  openSocket?: OpenSocket;
+  /** Milliseconds to wait before reconnect attempt `attempt` (0-based). */
+  reconnectDelay?: (attempt: number) => number;
+}
+
+/** 0.5 s doubling to 15 s, ±20 % so many tabs don't reconnect in step after a restart. */
+export function backoff(attempt: number): number {
+  return Math.min(15_000, 500 * 2 ** attempt) * (0.8 + Math.random() * 0.4);
+}
+
+function isEnvelope(body: unknown): body is Result<unknown> {
+  if (typeof body !== 'object' || body === null || !('ok' in body)) return false;
+  return body.ok === true ? 'value' in body : body.ok === false && 'error' in body;
+}
+
+function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (EVENTS as readonly string[]).includes(name);
+}
+
+/**
+ * Talks to the headless shell: `POST /api/<method>` for calls (the session cookie rides along),
+ * and one WebSocket on `/api/events` for pushes, reconnected with backoff. Whatever happened while
+ * the socket was down is caught up by re-reading status and setup as soon as it is back.
+ */
+export function createHttpTransport(options: HttpTransportOptions = {}): Transport {
+  const baseUrl = options.baseUrl ?? (() => window.location.origin);
+  const doFetch = options.fetch ?? ((url, init) => fetch(url, init));
+  const openSocket = options.openSocket ?? openBrowserSocket;
+  const reconnectDelay = options.reconnectDelay ?? backoff;
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  let connected = false;
+
+  async function call(method: MethodName, args: unknown): Promise<Result<unknown>> {
+    let response: Response;
+    try {
+      response = await doFetch(`${baseUrl()}/api/${method}`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json' },
+        body: args === undefined ? '' : JSON.stringify(args),
+      });
+    } catch {
+      return { ok: false, error: { code: 'internal', message: 'The app did not answer.', details: { unreachable: true } } };
+    }
+    const body: unknown = await response.json().catch(() => undefined);
+    if (isEnvelope(body)) return body;
+    const code = response.status === 401 || response.status === 403 ? 'forbidden' : 'internal';
+    return { ok: false, error: { code, message: `The app answered with HTTP ${response.status}.` } };
+  }
+
+  function emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
+    for (const listener of listeners.get(event) ?? []) (listener as (p: EventPayloads[E]) => void)(payload);
+  }
+
+  async function catchUp(reconnected: boolean): Promise<void> {
+    const status = await call('getStatus', undefined);
+    if (status.ok) emit('status', status.value as EventPayloads['status']);
+    const setup = await call('getSetup', undefined);
+    if (setup.ok) emit('setup', setup.value as EventPayloads['setup']);
+    // Subscriber changes while away are not replayed: lists re-query on this poke instead.
+    if (reconnected) emit('subscribers', { changed: 0 });
+  }
+
+  function connect(): void {
+    let attempt = 0;
+    let opened = false;
+    const open = (): void => {
+      openSocket(`${baseUrl().replace(/^http/, 'ws')}/api/events`, {
+        open() {
+          attempt = 0;
+          void catchUp(opened);
+          opened = true;
+        },
+        message(data) {
+          let message: { event?: unknown; payload?: unknown };
+          try {
+            message = JSON.parse(data) as typeof message;
+          } catch {
+            return;
+          }
+          if (isEventName(message.event)) emit(message.event, message.payload as never);
+        },
+        close() {
+          setTimeout(open, reconnectDelay(attempt++));
+        },
+      });
+    };
+    open();
+  }
+
+  return {
+    call,
+    on(event, listener) {
+      if (!connected) {
+        connected = true;
+        connect();
+      }
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+      };
+    },
+  };
+}
