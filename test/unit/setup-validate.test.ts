@@ -129,7 +129,7 @@ describe('appUuidProblem', () => {
 
   it('names each problem', () => {
     expect(appUuidProblem('')).toBe('empty');
-    expect(appUuidProblem(TOKEN)).toBe('bot-token');
+    expect(appUuidProblem(TOKEN)).toBe('botToken');
     expect(appUuidProblem('1b4e28ba-2fa1-11d2')).toBe('partial');
     expect(appUuidProblem('My shop bot')).toBe('shape');
   });
@@ -144,7 +144,7 @@ describe('extractApiKey and apiKeyProblem', () => {
 
   it('names each problem', () => {
     expect(apiKeyProblem('  ')).toBe('empty');
-    expect(apiKeyProblem(TOKEN)).toBe('bot-token');
+    expect(apiKeyProblem(TOKEN)).toBe('botToken');
     expect(apiKeyProblem('A1B2C3 D4E5F6A7B8')).toBe('spaces');
     expect(apiKeyProblem('A1B2')).toBe('short');
     expect(apiKeyProblem('A'.repeat(1001))).toBe('long');

@@ -15,11 +15,17 @@ const APPS_PATH_UUID = /\/apps\/([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0
 // Hex groups joined by dashes that fall short of a whole UUID.
 const PARTIAL_UUID = /[0-9A-Fa-f]{4,}-[0-9A-Fa-f-]*/;
 
-export type BotTokenProblem = 'empty' | 'ambiguous' | 'partial' | 'shape';
-export type AppUuidProblem = 'empty' | 'ambiguous' | 'bot-token' | 'partial' | 'shape';
-export type ApiKeyProblem = 'empty' | 'bot-token' | 'spaces' | 'short' | 'long';
-export type IdPrefixProblem = 'long' | 'characters';
-export type CustomerIdProblem = 'empty' | 'long';
+export const BOT_TOKEN_PROBLEMS = ['empty', 'ambiguous', 'partial', 'shape'] as const;
+export const APP_UUID_PROBLEMS = ['empty', 'ambiguous', 'botToken', 'partial', 'shape'] as const;
+export const API_KEY_PROBLEMS = ['empty', 'botToken', 'spaces', 'short', 'long'] as const;
+export const ID_PREFIX_PROBLEMS = ['long', 'characters'] as const;
+export const CUSTOMER_ID_PROBLEMS = ['empty', 'long'] as const;
+
+export type BotTokenProblem = (typeof BOT_TOKEN_PROBLEMS)[number];
+export type AppUuidProblem = (typeof APP_UUID_PROBLEMS)[number];
+export type ApiKeyProblem = (typeof API_KEY_PROBLEMS)[number];
+export type IdPrefixProblem = (typeof ID_PREFIX_PROBLEMS)[number];
+export type CustomerIdProblem = (typeof CUSTOMER_ID_PROBLEMS)[number];
 
 function distinct(values: Iterable<string>): string[] {
   return [...new Set(values)];
@@ -66,7 +72,7 @@ export function appUuidProblem(text: string): AppUuidProblem | null {
   const found = appUuidsIn(text);
   if (found.length === 1) return null;
   if (found.length > 1) return 'ambiguous';
-  if (botTokensIn(text).length > 0) return 'bot-token';
+  if (botTokensIn(text).length > 0) return 'botToken';
   return PARTIAL_UUID.test(text) ? 'partial' : 'shape';
 }
 
@@ -87,7 +93,7 @@ function cleanApiKey(text: string): string {
 export function apiKeyProblem(text: string): ApiKeyProblem | null {
   const key = cleanApiKey(text);
   if (key === '') return 'empty';
-  if (botTokensIn(key).length > 0) return 'bot-token';
+  if (botTokensIn(key).length > 0) return 'botToken';
   if (/\s/.test(key)) return 'spaces';
   if (key.length < 8) return 'short';
   if (key.length > 1000) return 'long';
