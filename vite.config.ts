@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type InlineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
@@ -5,6 +7,17 @@ import electron from 'vite-plugin-electron';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const rendererRoot = fileURLToPath(new URL('./renderer', import.meta.url));
+const headlessEntry = `${root}/electron/headless/main.ts`;
+
+const packageJson = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { dependencies?: Record<string, string> };
+const dependencies = Object.keys(packageJson.dependencies ?? {});
+const builtins = new Set(builtinModules);
+
+/** Installed next to the app (and native addons cannot be bundled), so imported at run time. */
+function isExternal(id: string): boolean {
+  if (id.startsWith('node:') || builtins.has(id) || id === 'electron' || id.startsWith('electron/')) return true;
+  return dependencies.some((name) => id === name || id.startsWith(`${name}/`));
+}
 
 /** Node-side bundles: dependencies stay external (installed next to the app), built-ins too. */
 function nodeBundle(entry: string, fileName: string, format: 'es' | 'cjs'): { entry: string; vite: InlineConfig } {
@@ -18,6 +31,7 @@ function nodeBundle(entry: string, fileName: string, format: 'es' | 'cjs'): { en
         sourcemap: true,
         minify: false,
         lib: { entry, formats: [format], fileName: () => fileName },
+        rolldownOptions: { external: isExternal },
       },
     },
   };
@@ -35,6 +49,7 @@ export default defineConfig(({ mode }) => ({
           electron([
             nodeBundle(`${root}/electron/main/main.ts`, 'main.js', 'es'),
             nodeBundle(`${root}/electron/preload/preload.cts`, 'preload.cjs', 'cjs'),
+            ...(existsSync(headlessEntry) ? [nodeBundle(headlessEntry, 'headless.js', 'es')] : []),
           ]),
         ]),
   ],

@@ -1,0 +1,175 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, session, type BrowserWindow } from 'electron';
+import { APP_ID } from '../core/app-id.js';
+import type { MethodName } from '../core/contract/methods.js';
+import type { Settings, Status } from '../core/contract/types.js';
+import { createEngine } from '../core/engine.js';
+import { createLogger } from '../core/log.js';
+import { redact } from '../core/redact.js';
+import { createKeychainSecrets } from '../core/secrets/keychain.js';
+import { installAppMenu } from './app-menu.js';
+import { APP_ENTRY_URL, APP_ORIGIN, urlOrigin } from './app-url.js';
+import { keepRunningOnClose } from './close-to-tray.js';
+import { contentSecurityPolicy } from './csp.js';
+import { forwardEvents, registerIpc } from './ipc.js';
+import { startedHidden } from './launch-args.js';
+import { createLoginItem } from './login-item.js';
+import { shellPaths } from './paths.js';
+import { followPowerEvents } from './power.js';
+import { registerAppScheme, serveAppFiles } from './protocol.js';
+import { restrictSession, restrictWebContents } from './security.js';
+import { DEFAULT_SHELL_SETTINGS, shellSettingsFrom, type ShellSettings } from './shell-settings.js';
+import { loadShellState, shellStateFile } from './shell-state.js';
+import { pickLanguage } from './shell-text.js';
+import { createAppTray, type AppTray } from './tray.js';
+import { createMainWindow, showWindow } from './window.js';
+
+/** How long quitting waits for the engine to flush and close before the process ends anyway. */
+const STOP_TIMEOUT_MS = 5000;
+
+// Before the single-instance lock: the lock lives in the user-data folder, so a test that isolates
+// its data also gets its own lock.
+const userDataOverride = process.env.APP_USER_DATA;
+if (userDataOverride) app.setPath('userData', path.resolve(userDataOverride));
+
+if (!app.requestSingleInstanceLock()) {
+  // The running instance gets `second-instance` and shows its window.
+  app.quit();
+} else {
+  registerAppScheme();
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+  startShell().catch((error: unknown) => {
+    process.stderr.write(`The app could not start: ${redact(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
+    app.exit(1);
+  });
+}
+
+async function startShell(): Promise<void> {
+  const platform = process.platform;
+  let window: BrowserWindow | null = null;
+  let tray: AppTray | null = null;
+  let quitting = false;
+  let showWhenReady = false;
+
+  app.on('second-instance', () => {
+    if (window) showWindow(window);
+    else showWhenReady = true;
+  });
+  app.on('activate', () => window && showWindow(window));
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  await app.whenReady();
+
+  const dataDir = app.getPath('userData');
+  const logger = createLogger({ dataDir });
+  process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception in the main process'));
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection in the main process'));
+  restrictWebContents(logger);
+
+  const paths = shellPaths(path.dirname(fileURLToPath(import.meta.url)), app.isPackaged, process.resourcesPath);
+  // A packaged app never loads a URL from its environment.
+  const devServerUrl = app.isPackaged ? undefined : process.env.VITE_DEV_SERVER_URL;
+  const devOrigin = devServerUrl ? urlOrigin(devServerUrl) : null;
+  const allowedOrigins = devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN];
+  const csp = contentSecurityPolicy(devServerUrl);
+  serveAppFiles(paths.renderer, csp);
+  restrictSession(session.defaultSession, { allowedOrigins, csp, devServerUrl });
+  installAppMenu(platform, !app.isPackaged);
+
+  const engine = createEngine({ dataDir, version: app.getVersion(), secrets: createKeychainSecrets(APP_ID), logger });
+  const loginItem = createLoginItem(platform);
+  const shellState = await loadShellState(shellStateFile(dataDir));
+  let settings: ShellSettings = DEFAULT_SHELL_SETTINGS;
+  const language = () => pickLanguage(settings.uiLanguage, app.getLocale());
+
+  const showStatus = (status: Status) => tray?.update(status);
+  const adoptSettings = (next: Settings) => {
+    settings = shellSettingsFrom(next);
+    tray?.refresh();
+  };
+  // A change made in the app's Settings screen reaches the OS here.
+  const applySettings = (next: Settings) => {
+    adoptSettings(next);
+    if (settings.startAtLogin !== loginItem.isEnabled()) {
+      loginItem.set(settings.startAtLogin).catch((error: unknown) => logger.warn({ err: error }, 'could not change start at login'));
+    }
+  };
+  const afterCall = (method: MethodName, value: unknown) => {
+    if (method === 'getSettings') adoptSettings(value as Settings);
+    if (method === 'updateSettings') applySettings(value as Settings);
+    if (method === 'syncNow' || method === 'setPaused') showStatus(value as Status);
+  };
+  const report = (what: string) => (error: unknown) => logger.warn({ err: error }, what);
+
+  registerIpc(engine, { allowedOrigins, isOwnWindow: (contents) => window?.webContents === contents, logger, afterCall });
+  forwardEvents(engine, () => window?.webContents ?? null);
+  engine.on('status', showStatus);
+
+  window = createMainWindow({
+    preload: paths.preload,
+    url: devServerUrl ?? APP_ENTRY_URL,
+    icon: paths.windowIcon,
+    show: showWhenReady || !startedHidden(process.argv, loginItem.wasOpenedAtLogin()),
+    logger,
+  });
+  window.on('session-end', () => {
+    quitting = true;
+  });
+  keepRunningOnClose({
+    window,
+    platform,
+    closeToTray: () => settings.closeToTray,
+    isQuitting: () => quitting,
+    language,
+    state: shellState,
+    stateFile: shellStateFile(dataDir),
+    logger,
+  });
+
+  tray = createAppTray({
+    iconDir: paths.trayIcons,
+    language,
+    startAtLogin: () => loginItem.isEnabled(),
+    onOpen: () => window && showWindow(window),
+    onSyncNow: () => engine.api.syncNow(undefined).then(showStatus, report('sync now failed')),
+    onSetPaused: (paused) => engine.api.setPaused({ paused }).then(showStatus, report('pause or resume failed')),
+    onStartAtLogin: (enabled) => {
+      loginItem
+        .set(enabled)
+        .then(() => engine.api.updateSettings({ startAtLogin: enabled }))
+        .then(adoptSettings, report('could not change start at login'))
+        .finally(() => tray?.refresh());
+    },
+    onQuit: () => app.quit(),
+  });
+  followPowerEvents(engine);
+
+  let stopped = false;
+  app.on('will-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    stopped = true;
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref());
+    Promise.race([engine.stop(), timeout])
+      .catch(report('the engine did not stop cleanly'))
+      .finally(() => {
+        tray?.destroy();
+        logger.flush();
+        app.exit(0);
+      });
+  });
+
+  await engine.start().catch(report('the engine did not start'));
+  // The login item is the truth (the user may change it in the OS); the setting follows it.
+  const stored = await engine.api.getSettings(undefined).catch(() => null);
+  if (stored && stored.startAtLogin !== loginItem.isEnabled()) {
+    await engine.api.updateSettings({ startAtLogin: loginItem.isEnabled() }).then(adoptSettings, report('could not record start at login'));
+  } else if (stored) {
+    adoptSettings(stored);
+  }
+  showStatus(await engine.api.getStatus(undefined));
+}
