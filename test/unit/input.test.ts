@@ -9,7 +9,7 @@ import {
   extractBotToken,
   idPrefixProblem,
   webhookHost,
-} from '../../renderer/src/views/setup/validate.js';
+} from '../../electron/core/contract/input.js';
 
 const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1';
 const OTHER_TOKEN = '987654321:BBHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw2';
@@ -173,11 +173,12 @@ describe('idPrefixProblem', () => {
 });
 
 describe('customerIdProblem', () => {
-  it('accepts 1 to 40 characters once trimmed', () => {
+  it('accepts 1 to 34 bytes once trimmed', () => {
     expect(customerIdProblem(' 12345 ')).toBeNull();
-    expect(customerIdProblem('x'.repeat(40))).toBeNull();
+    expect(customerIdProblem('x'.repeat(34))).toBeNull();
     expect(customerIdProblem('  ')).toBe('empty');
-    expect(customerIdProblem('x'.repeat(41))).toBe('long');
+    expect(customerIdProblem('x'.repeat(35))).toBe('long');
+    expect(customerIdProblem('ї'.repeat(18))).toBe('long');
   });
 });
 

@@ -3,14 +3,14 @@ import { createI18n } from 'vue-i18n';
 import en from '../../renderer/src/locales/en/setup.js';
 import uk from '../../renderer/src/locales/uk/setup.js';
 import { EXPLAINED_ERRORS } from '../../renderer/src/views/setup/error-text.js';
-import { WIZARD_STEPS } from '../../renderer/src/views/setup/steps.js';
+import { STEP_TEXTS, WIZARD_STEPS } from '../../renderer/src/views/setup/steps.js';
 import {
   API_KEY_PROBLEMS,
   APP_UUID_PROBLEMS,
   BOT_TOKEN_PROBLEMS,
   CUSTOMER_ID_PROBLEMS,
   ID_PREFIX_PROBLEMS,
-} from '../../renderer/src/views/setup/validate.js';
+} from '../../electron/core/contract/input.js';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -45,6 +45,8 @@ const DYNAMIC_KEYS = [
   ...ID_PREFIX_PROBLEMS.map((p) => `subscribers.prefixProblem.${p}`),
   ...CUSTOMER_ID_PROBLEMS.filter((p) => !SILENT.has(p)).map((p) => `subscribers.customerProblem.${p}`),
   ...['windows', 'macos', 'linux'].map((p) => `keychain.${p}`),
+  ...Object.values(STEP_TEXTS).map((k) => `${k}.title`),
+  ...['connecting', 'tokenRejected', 'webhookSet', 'conflict', 'unreachable'].map((k) => `liveTest.bot.${k}`),
 ];
 
 describe('setup texts', () => {

@@ -62,7 +62,7 @@ export const ARGS = {
   getSettings: NoArgs,
   updateSettings: SettingsPatchSchema,
   getDeepLink: v.strictObject({
-    externalCustomerId: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(40))),
+    externalCustomerId: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(34))),
     contactId: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
     source: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/))),
   }),

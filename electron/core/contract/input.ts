@@ -107,11 +107,14 @@ export function idPrefixProblem(prefix: string): IdPrefixProblem | null {
   return null;
 }
 
-/** A shop's own customer id for a personal link: 1 to 40 characters once trimmed. */
+/**
+ * A shop's own customer id for a personal link: it must fit a signed Telegram payload (64
+ * characters), which leaves 34 bytes of UTF-8 once trimmed.
+ */
 export function customerIdProblem(text: string): CustomerIdProblem | null {
   const id = text.trim();
   if (id === '') return 'empty';
-  if (id.length > 40) return 'long';
+  if (new TextEncoder().encode(id).length > 34) return 'long';
   return null;
 }
 

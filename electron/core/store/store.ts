@@ -70,6 +70,7 @@ export class Store {
   private flushing: Promise<void> | null = null;
   private compacting: Promise<void> | null = null;
   private closed = false;
+  private readonly versions = new Map<string, number>();
   health: StoreHealth;
 
   private constructor(
@@ -113,6 +114,10 @@ export class Store {
     return store;
   }
 
+  tx(): Tx {
+    return new Tx();
+  }
+
   get<T>(collection: string, key: string): T | undefined {
     return this.data.get(collection)?.get(key) as T | undefined;
   }
@@ -125,6 +130,11 @@ export class Store {
       this.data.set(collection, map);
     }
     return map as ReadonlyMap<string, T>;
+  }
+
+  /** Changes whenever the collection changes: a cheap key for derived caches. */
+  version(collection: string): number {
+    return this.versions.get(collection) ?? 0;
   }
 
   /** Listens for committed changes; the argument names the collections touched. */
@@ -147,6 +157,7 @@ export class Store {
       this.queue.push(op);
       touched.add(op.c);
     }
+    for (const c of touched) this.versions.set(c, (this.versions.get(c) ?? 0) + 1);
     this.changes.emit('change', touched);
     await this.flush();
   }

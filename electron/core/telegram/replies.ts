@@ -1,0 +1,143 @@
+import type { Api } from 'grammy';
+import type { Logger } from '../log.js';
+import type { Store, Tx } from '../store/store.js';
+import { COLLECTIONS, subscriberKey, type ReplyItem, type StoredFailure, type StoredSubscriber } from '../subscribers/model.js';
+import { classifyTelegramError } from './telegram-errors.js';
+
+export interface ReplyDraft {
+  chatId: number;
+  text: string;
+  replyMarkup?: unknown;
+}
+
+/** Telegram's limits: about one message a second per chat and 30 overall; we stay under. */
+export const PER_CHAT_INTERVAL_MS = 1_000;
+export const OVERALL_PER_SECOND = 25;
+
+let sequence = 0;
+
+/** Adds a reply to the persisted queue inside the batch that caused it. */
+export function queueReply(tx: Tx, botId: number, now: number, draft: ReplyDraft): void {
+  const id = `${botId}:${draft.chatId}:${now.toString(36)}:${(sequence++).toString(36)}`;
+  const item: ReplyItem = { id, botId, chatId: draft.chatId, text: draft.text, createdAt: now, nextAttemptAt: now, attempts: 0 };
+  if (draft.replyMarkup !== undefined) item.replyMarkup = draft.replyMarkup;
+  tx.put(COLLECTIONS.replies, id, item);
+}
+
+/**
+ * Picks the replies that may go now from the queue in its order (oldest first): at most one per
+ * chat per second and `budget` overall. Stops as soon as the budget is used, so a long queue costs
+ * little. Pure, so the rate rules are tested without a clock.
+ */
+export function dueReplies(items: Iterable<ReplyItem>, lastSentPerChat: ReadonlyMap<number, number>, now: number, budget: number): ReplyItem[] {
+  const picked: ReplyItem[] = [];
+  const chats = new Set<number>();
+  for (const item of items) {
+    if (picked.length >= budget) break;
+    if (item.nextAttemptAt > now) continue;
+    if (chats.has(item.chatId)) continue;
+    const last = lastSentPerChat.get(item.chatId);
+    if (last !== undefined && now - last < PER_CHAT_INTERVAL_MS) continue;
+    chats.add(item.chatId);
+    picked.push(item);
+  }
+  return picked;
+}
+
+export interface ReplySenderDeps {
+  store: Store;
+  logger: Logger;
+  now: () => number;
+  api: () => Api | null;
+  /** Called when a reply showed that a subscriber blocked the bot or deleted their account. */
+  onChange: () => void;
+}
+
+/**
+ * Sends queued replies. It never holds up ingestion: a batch is durable before its replies go.
+ * A send that failed on the network may have been delivered, so it is not repeated blindly.
+ */
+export class ReplySender {
+  private readonly lastSent = new Map<number, number>();
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private busy = false;
+  private pausedUntil = 0;
+
+  constructor(private readonly deps: ReplySenderDeps) {}
+
+  start(): void {
+    this.running = true;
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    while (this.busy) await new Promise((r) => setTimeout(r, 20));
+  }
+
+  wake(delay = 0): void {
+    if (!this.running || this.busy) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), Math.max(delay, this.pausedUntil - this.deps.now(), 0));
+  }
+
+  private async tick(): Promise<void> {
+    this.timer = null;
+    const api = this.deps.api();
+    if (!this.running || !api) return;
+    this.busy = true;
+    try {
+      const now = this.deps.now();
+      const queue = this.deps.store.collection<ReplyItem>(COLLECTIONS.replies);
+      const due = dueReplies(queue.values(), this.lastSent, now, OVERALL_PER_SECOND);
+      await Promise.all(due.map((item) => this.send(api, item)));
+    } finally {
+      this.busy = false;
+    }
+    const queue = this.deps.store.collection<ReplyItem>(COLLECTIONS.replies);
+    if (queue.size > 0) this.wake(1_000 / OVERALL_PER_SECOND * 5);
+  }
+
+  private async send(api: Api, item: ReplyItem): Promise<void> {
+    const { store, now } = this.deps;
+    this.lastSent.set(item.chatId, now());
+    try {
+      await api.sendMessage(item.chatId, item.text, item.replyMarkup ? { reply_markup: item.replyMarkup as never } : {});
+      await store.commit(store.tx().delete(COLLECTIONS.replies, item.id));
+      return;
+    } catch (error) {
+      const failure = classifyTelegramError(error);
+      const tx = store.tx();
+      if (failure.kind === 'rate-limited') {
+        this.pausedUntil = now() + failure.retryAfterSeconds * 1_000;
+        tx.put(COLLECTIONS.replies, item.id, { ...item, attempts: item.attempts + 1, nextAttemptAt: this.pausedUntil });
+      } else if (failure.kind === 'transient' && !failure.maybeDelivered && item.attempts < 5) {
+        tx.put(COLLECTIONS.replies, item.id, { ...item, attempts: item.attempts + 1, nextAttemptAt: now() + 5_000 * (item.attempts + 1) });
+      } else {
+        tx.delete(COLLECTIONS.replies, item.id);
+        this.recordRefusal(tx, item, failure.kind, failure.detail);
+      }
+      await store.commit(tx).catch((e: unknown) => this.deps.logger.warn({ err: e }, 'could not save a reply outcome'));
+      this.deps.onChange();
+    }
+  }
+
+  private recordRefusal(tx: Tx, item: ReplyItem, kind: string, detail: string): void {
+    const { store } = this.deps;
+    const at = this.deps.now();
+    const key = subscriberKey(item.botId, item.chatId);
+    const s = tx.read<StoredSubscriber>(store, COLLECTIONS.subscribers, key);
+    if (s && (kind === 'blocked' || kind === 'deactivated') && s.state === 'active') {
+      const state = kind === 'blocked' ? 'blocked' : 'deleted';
+      tx.put(COLLECTIONS.subscribers, key, { ...s, state, blockedAt: at, tokenInYespo: false });
+      tx.append(COLLECTIONS.events, key, { at, type: state === 'blocked' ? 'blocked' : 'deleted', detail });
+      return;
+    }
+    const failure: StoredFailure = { id: `reply:${item.id}`, botId: item.botId, cause: 'reply-refused', at, chatId: item.chatId, name: s?.firstName, detail };
+    tx.put(COLLECTIONS.failures, failure.id, failure);
+    if (s) tx.append(COLLECTIONS.events, key, { at, type: 'reply-failed', detail });
+  }
+}

@@ -1,0 +1,223 @@
+import type { Settings, SubscriberEvent } from '../contract/types.js';
+import type { Logger } from '../log.js';
+import type { Store, Tx } from '../store/store.js';
+import { COLLECTIONS, subscriberKey, type StoredSubscriber } from '../subscribers/model.js';
+import { chooseIdentity, normalizeEmail, normalizePhone } from '../yespo/identifiers.js';
+import { queueOutbox } from '../yespo/queue.js';
+import { verifyPayload } from '../yespo/signing.js';
+import type { ReplyDraft } from './replies.js';
+import { parseStart } from './start-command.js';
+import { pickText } from './texts.js';
+
+export interface UpdateContext {
+  store: Store;
+  botId: number;
+  botUsername?: string;
+  settings: Settings;
+  /** The deep-link signing secret; null when the keychain cannot give it (links stay plain tags). */
+  linkSecret: string | null;
+  now: number;
+  logger: Logger;
+  reply: (tx: Tx, draft: ReplyDraft) => void;
+}
+
+interface TgUser {
+  id: number;
+  is_bot?: boolean;
+  first_name?: string;
+  last_name?: string;
+  username?: string;
+  language_code?: string;
+}
+
+interface TgMessage {
+  chat?: { id?: number; type?: string };
+  from?: TgUser;
+  text?: string;
+  contact?: { phone_number?: string; user_id?: number };
+}
+
+interface TgChatMember {
+  chat?: { id?: number; type?: string };
+  from?: TgUser;
+  new_chat_member?: { status?: string };
+}
+
+/** Telegram updates are outside input: anything may be missing. */
+export interface TgUpdate {
+  update_id: number;
+  message?: TgMessage;
+  my_chat_member?: TgChatMember;
+}
+
+function isPrivate(chat: { id?: number; type?: string } | undefined): chat is { id: number; type: 'private' } {
+  return !!chat && chat.type === 'private' && Number.isSafeInteger(chat.id);
+}
+
+function event(tx: Tx, botId: number, chatId: number, e: SubscriberEvent): void {
+  tx.append(COLLECTIONS.events, subscriberKey(botId, chatId), e);
+}
+
+function save(tx: Tx, ctx: UpdateContext, s: StoredSubscriber): void {
+  tx.put(COLLECTIONS.subscribers, subscriberKey(s.botId, s.chatId), s);
+}
+
+/** Queues the token for Yespo unless Yespo already holds it. */
+function pushIfNeeded(tx: Tx, ctx: UpdateContext, s: StoredSubscriber): StoredSubscriber {
+  if (s.tokenInYespo || s.state !== 'active') return s;
+  queueOutbox(tx, ctx.store, 'token', s.botId, s.chatId, ctx.now);
+  return { ...s, yespo: { ...s.yespo, state: 'pending', error: undefined } };
+}
+
+/** After the token went out, Yespo learns new details only through the contacts API. */
+function updateContactIfPushed(tx: Tx, ctx: UpdateContext, s: StoredSubscriber): void {
+  if (s.tokenInYespo) queueOutbox(tx, ctx.store, 'contact', s.botId, s.chatId, ctx.now);
+}
+
+function withIdentity(s: StoredSubscriber, ctx: UpdateContext): StoredSubscriber {
+  return s.tokenInYespo ? s : { ...s, identity: chooseIdentity(s, ctx.settings.externalIdPrefix) };
+}
+
+function promptNext(tx: Tx, ctx: UpdateContext, s: StoredSubscriber, after: 'start' | 'phone' | 'email'): StoredSubscriber {
+  const lang = s.languageCode;
+  const texts = ctx.settings.texts;
+  if (after === 'start' && ctx.settings.askPhone && !s.phone) {
+    ctx.reply(tx, {
+      chatId: s.chatId,
+      text: pickText(texts, 'askPhone', lang),
+      replyMarkup: { keyboard: [[{ text: pickText(texts, 'phoneButton', lang), request_contact: true }]], resize_keyboard: true, one_time_keyboard: true },
+    });
+    return { ...s, awaiting: 'phone' };
+  }
+  if (after !== 'email' && ctx.settings.askEmail && !s.email) {
+    ctx.reply(tx, { chatId: s.chatId, text: pickText(texts, 'askEmail', lang), replyMarkup: after === 'phone' ? { remove_keyboard: true } : undefined });
+    return { ...s, awaiting: 'email' };
+  }
+  if (after !== 'start') ctx.reply(tx, { chatId: s.chatId, text: pickText(texts, 'thanks', lang), replyMarkup: after === 'phone' ? { remove_keyboard: true } : undefined });
+  const { awaiting: _done, ...rest } = s;
+  return rest;
+}
+
+function onStart(tx: Tx, ctx: UpdateContext, chatId: number, from: TgUser, payload: string | null): void {
+  const key = subscriberKey(ctx.botId, chatId);
+  const existing = tx.read<StoredSubscriber>(ctx.store, COLLECTIONS.subscribers, key);
+  const signed = payload && ctx.linkSecret ? verifyPayload(ctx.linkSecret, payload) : null;
+  const names = {
+    firstName: from.first_name ?? existing?.firstName ?? '',
+    lastName: from.last_name,
+    username: from.username,
+    languageCode: from.language_code ?? existing?.languageCode,
+  };
+  let s: StoredSubscriber;
+  if (!existing) {
+    s = {
+      botId: ctx.botId,
+      chatId,
+      ...names,
+      source: payload ?? undefined,
+      state: 'active',
+      firstStartAt: ctx.now,
+      lastStartAt: ctx.now,
+      identity: { kind: 'externalCustomerId', value: '' },
+      yespo: { state: 'pending' },
+      tokenInYespo: false,
+    };
+    if (signed) s.signedIdentity = signed;
+    event(tx, ctx.botId, chatId, { at: ctx.now, type: 'started', detail: payload ?? undefined });
+  } else {
+    s = { ...existing, ...names, lastStartAt: ctx.now };
+    if (payload && !existing.source) s.source = payload;
+    if (signed && !existing.tokenInYespo) s.signedIdentity = signed;
+    if (existing.state !== 'active') {
+      s.state = 'active';
+      delete s.blockedAt;
+      event(tx, ctx.botId, chatId, { at: ctx.now, type: 'unblocked' });
+    }
+    event(tx, ctx.botId, chatId, { at: ctx.now, type: 'started', detail: payload ?? undefined });
+  }
+  s = pushIfNeeded(tx, ctx, withIdentity(s, ctx));
+  ctx.reply(tx, { chatId, text: pickText(ctx.settings.texts, 'welcome', s.languageCode) });
+  save(tx, ctx, promptNext(tx, ctx, s, 'start'));
+}
+
+function onContact(tx: Tx, ctx: UpdateContext, s: StoredSubscriber, from: TgUser, contact: { phone_number?: string; user_id?: number }): void {
+  const lang = s.languageCode;
+  // A user can send someone else's contact card; only their own number identifies them.
+  if (contact.user_id !== from.id) {
+    ctx.reply(tx, { chatId: s.chatId, text: pickText(ctx.settings.texts, 'foreignContact', lang) });
+    return;
+  }
+  const phone = normalizePhone(contact.phone_number ?? '');
+  if (!phone) return;
+  let next: StoredSubscriber = withIdentity({ ...s, phone }, ctx);
+  event(tx, ctx.botId, s.chatId, { at: ctx.now, type: 'shared-phone' });
+  updateContactIfPushed(tx, ctx, next);
+  next = promptNext(tx, ctx, next, 'phone');
+  save(tx, ctx, next);
+}
+
+function onText(tx: Tx, ctx: UpdateContext, s: StoredSubscriber, text: string): void {
+  const lang = s.languageCode;
+  if (s.awaiting === 'email') {
+    const email = normalizeEmail(text);
+    if (!email) {
+      ctx.reply(tx, { chatId: s.chatId, text: pickText(ctx.settings.texts, 'emailInvalid', lang) });
+      return;
+    }
+    let next: StoredSubscriber = withIdentity({ ...s, email }, ctx);
+    event(tx, ctx.botId, s.chatId, { at: ctx.now, type: 'gave-email' });
+    updateContactIfPushed(tx, ctx, next);
+    next = promptNext(tx, ctx, next, 'email');
+    save(tx, ctx, next);
+    return;
+  }
+  ctx.reply(tx, { chatId: s.chatId, text: pickText(ctx.settings.texts, 'other', lang) });
+}
+
+function onMembership(tx: Tx, ctx: UpdateContext, chatId: number, status: string): void {
+  const s = tx.read<StoredSubscriber>(ctx.store, COLLECTIONS.subscribers, subscriberKey(ctx.botId, chatId));
+  // Block events of people who never pressed Start here are not subscribers.
+  if (!s) return;
+  if (status === 'kicked' && s.state === 'active') {
+    // Yespo removes the token on its next failed send, so a comeback must push it again.
+    save(tx, ctx, { ...s, state: 'blocked', blockedAt: ctx.now, tokenInYespo: false });
+    event(tx, ctx.botId, chatId, { at: ctx.now, type: 'blocked' });
+  } else if (status === 'member' && s.state !== 'active') {
+    const { blockedAt: _b, ...rest } = s;
+    save(tx, ctx, pushIfNeeded(tx, ctx, withIdentity({ ...rest, state: 'active' }, ctx)));
+    event(tx, ctx.botId, chatId, { at: ctx.now, type: 'unblocked' });
+  }
+}
+
+/**
+ * Turns one update into store changes and queued replies. Every branch is an upsert, so the same
+ * update applied twice leaves the same subscriber. Returns false for an update it could not read.
+ */
+export function applyUpdate(tx: Tx, ctx: UpdateContext, update: TgUpdate): boolean {
+  const member = update.my_chat_member;
+  if (member) {
+    if (!isPrivate(member.chat) || typeof member.new_chat_member?.status !== 'string') return false;
+    onMembership(tx, ctx, member.chat.id, member.new_chat_member.status);
+    return true;
+  }
+  const message = update.message;
+  if (!message) return false;
+  if (!isPrivate(message.chat) || !message.from || message.from.is_bot || !Number.isSafeInteger(message.from.id)) return false;
+  const chatId = message.chat.id;
+  if (typeof message.text === 'string') {
+    const start = parseStart(message.text, ctx.botUsername);
+    if (start) {
+      onStart(tx, ctx, chatId, message.from, start.payload);
+      return true;
+    }
+  }
+  const s = tx.read<StoredSubscriber>(ctx.store, COLLECTIONS.subscribers, subscriberKey(ctx.botId, chatId));
+  if (!s) {
+    // Someone wrote before pressing Start (or before this app ran): welcome them as a subscriber.
+    onStart(tx, ctx, chatId, message.from, null);
+    return true;
+  }
+  if (message.contact) onContact(tx, ctx, s, message.from, message.contact);
+  else if (typeof message.text === 'string') onText(tx, ctx, s, message.text);
+  return true;
+}
