@@ -49,7 +49,7 @@ export default {
     pathNew: 'No, I’ll create one now',
     pathExisting: 'Yes, I’ll use my bot',
     newSteps: {
-      s1: 'Open {\'@\'}BotFather — Telegram’s own bot for making bots — and press Start.',
+      s1: 'Open {\'@\'}BotFather — Telegram’s own bot for making bots — and press Start (or send /start).',
       s2: 'Send /newbot',
       s3: 'Send the name customers will see, for example “Olena’s Flowers”.',
       s4: 'Send a username for the bot. It has to end in “bot”, for example olenas_flowers_bot.',
@@ -167,7 +167,7 @@ export default {
     customerLabel: 'Customer ID (the external customer ID in Yespo)',
     customerPlaceholder: 'For example 10452',
     customerProblem: {
-      long: 'Use at most 40 characters.',
+      long: 'Use at most 34 characters (fewer for letters outside English).',
     },
     make: 'Make the link',
     signedLabel: 'Personal link for customer {id}',
@@ -188,6 +188,7 @@ export default {
     failedHint: 'Usually the bot ID or the API key is not right. Check both; afterwards the app sends the subscriber again on its own.',
     checkUuid: 'Check the bot ID',
     checkKey: 'Check the API key',
+    fixBot: 'Go to the bot step',
     bot: {
       connecting: 'Connecting to your bot…',
       tokenRejected: 'Telegram no longer accepts the bot token. Go back to the bot step and paste the current one.',

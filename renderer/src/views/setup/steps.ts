@@ -9,6 +9,16 @@ export const WIZARD_STEPS: readonly WizardStep[] = SETUP_STEPS.filter((s): s is 
 /** Steps that ask for a secret: the keychain must work before the operator types one. */
 export const KEYCHAIN_STEPS: readonly WizardStep[] = ['welcome', 'bot', 'api-key'];
 
+/** Each screen's texts live under `setup.<key>`; the step names have dashes, message keys do not. */
+export const STEP_TEXTS: Readonly<Record<WizardStep, string>> = {
+  welcome: 'welcome',
+  bot: 'bot',
+  'yespo-bot': 'yespoBot',
+  'api-key': 'apiKey',
+  subscribers: 'subscribers',
+  'live-test': 'liveTest',
+};
+
 export function isWizardStep(value: unknown): value is WizardStep {
   return typeof value === 'string' && (WIZARD_STEPS as readonly string[]).includes(value);
 }
