@@ -1,0 +1,27 @@
+import type { ErrorCode } from '../../../electron/core/contract/types.js';
+
+/** Every code the engine may answer with; a Record, so the compiler flags a code added to the contract. */
+export const ERROR_CODES: Record<ErrorCode, true> = {
+  invalid_argument: true,
+  unknown_method: true,
+  forbidden: true,
+  not_found: true,
+  not_ready: true,
+  token_format: true,
+  token_rejected: true,
+  telegram_unreachable: true,
+  webhook_delete_failed: true,
+  app_uuid_format: true,
+  api_key_format: true,
+  api_key_rejected: true,
+  yespo_unreachable: true,
+  keychain_unavailable: true,
+  store_failed: true,
+  internal: true,
+};
+
+/** The i18n key that explains a failure in plain words; anything unrecognised reads as "internal". */
+export function errorKey(error: unknown): string {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  return `common.errors.${typeof code === 'string' && Object.hasOwn(ERROR_CODES, code) ? code : 'internal'}`;
+}
