@@ -1,0 +1,38 @@
+import type { ErrorCode } from '../../../../electron/core/contract/types.js';
+
+export default {
+  appName: 'Telegram Connector for Yespo',
+  nav: {
+    label: 'Main',
+    setup: 'Setup',
+    home: 'Home',
+    subscribers: 'Subscribers',
+    failures: 'Delivery failures',
+    settings: 'Settings',
+  },
+  copy: 'Copy',
+  copied: 'Copied.',
+  copyFailed: 'Couldn’t copy. Select the text and copy it by hand.',
+  cancel: 'Cancel',
+  close: 'Close',
+  save: 'Save',
+  loading: 'Loading…',
+  errors: {
+    invalid_argument: 'Something in what was entered isn’t in the form the app expects. Check it and try again.',
+    unknown_method: 'This window and the app are out of step. Restart the app.',
+    forbidden: 'This window isn’t allowed to do that. Reload the page or restart the app.',
+    not_found: 'That no longer exists; it may have just been removed. The list refreshes by itself.',
+    not_ready: 'The app isn’t ready for that yet. Wait a moment and try again, or finish setup first.',
+    token_format: 'This doesn’t look like a bot token — it should look like 123456789:ABC… Copy it again from {\'@\'}BotFather.',
+    token_rejected: 'Telegram doesn’t accept this token. Copy the current one from {\'@\'}BotFather: /mybots → your bot → API Token.',
+    telegram_unreachable: 'Telegram can’t be reached. Check the internet connection and try again.',
+    webhook_delete_failed: 'Telegram didn’t let the app take over the bot’s messages. Try again in a minute.',
+    app_uuid_format: 'This doesn’t look like a bot ID — it looks like 3fa85f64-5717-4562-b3fc-2c963f66afa6. Copy it again in Yespo: Settings → My bots.',
+    api_key_format: 'This doesn’t look like a Yespo API key. Copy it again in Yespo: Settings → API.',
+    api_key_rejected: 'Yespo doesn’t accept this API key. Create a new key in Yespo (Settings → API → New key) with full access to the API, and paste it here.',
+    yespo_unreachable: 'Yespo can’t be reached. Check the internet connection and try again.',
+    keychain_unavailable: 'Your computer’s password store is locked or missing, so the app can’t keep its keys. Unlock it and try again.',
+    store_failed: 'The app can’t save its data (disk full or no permission). Free some space or check the data folder, then try again.',
+    internal: 'Something went wrong inside the app. It has been logged; try again.',
+  } satisfies Record<ErrorCode, string>,
+};
