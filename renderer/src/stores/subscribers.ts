@@ -1,0 +1,115 @@
+import { defineStore } from 'pinia';
+import { computed, reactive, ref, shallowRef } from 'vue';
+import type { Subscriber, SubscriberQuery, SubscriberSort, SubscriberState, YespoSyncState } from '../../../electron/core/contract/types.js';
+import { api } from '../bridge/index.js';
+import { pagesForRange } from '../subscribers/paging.js';
+
+export const PAGE_SIZE = 100;
+// The engine's limit per call; exports page through at this size.
+const EXPORT_PAGE_SIZE = 1000;
+
+export interface SubscriberFilter {
+  search: string;
+  state: SubscriberState | 'all';
+  yespo: YespoSyncState | 'all';
+  sort: SubscriberSort;
+  dir: 'asc' | 'desc';
+}
+
+/**
+ * The Subscribers table as a window over the engine's list: only the pages near what is on screen
+ * are fetched, and a row not fetched yet is `null` (shown as a placeholder).
+ */
+export const useSubscribersStore = defineStore('subscribers', () => {
+  const filter = reactive<SubscriberFilter>({ search: '', state: 'all', yespo: 'all', sort: 'firstStartAt', dir: 'desc' });
+  const total = ref(0);
+  const pages = shallowRef(new Map<number, Subscriber[]>());
+  const loading = ref(false);
+  const error = ref<unknown>(null);
+  let generation = 0;
+  let visible = { first: 0, last: PAGE_SIZE - 1 };
+  const inFlight = new Set<string>();
+
+  const rows = computed<Array<Subscriber | null>>(() =>
+    Array.from({ length: total.value }, (_, index) => pages.value.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE] ?? null),
+  );
+
+  function query(offset: number, limit: number): SubscriberQuery {
+    const search = filter.search.trim();
+    return {
+      ...(search ? { search } : {}),
+      state: filter.state,
+      yespo: filter.yespo,
+      sort: filter.sort,
+      dir: filter.dir,
+      offset,
+      limit,
+    };
+  }
+
+  async function fetchPage(page: number): Promise<void> {
+    const asked = generation;
+    const key = `${asked}:${page}`;
+    if (inFlight.has(key)) return;
+    inFlight.add(key);
+    try {
+      const answer = await api.querySubscribers(query(page * PAGE_SIZE, PAGE_SIZE));
+      if (asked !== generation) return;
+      const next = new Map(pages.value);
+      next.set(page, answer.rows);
+      pages.value = next;
+      total.value = answer.total;
+      error.value = null;
+    } catch (failure) {
+      if (asked === generation) error.value = failure;
+    } finally {
+      inFlight.delete(key);
+    }
+  }
+
+  /** The table scrolled: fetch whatever pages the rows on screen need. */
+  function show(first: number, last: number): void {
+    visible = { first, last };
+    for (const page of pagesForRange(first, last, PAGE_SIZE, total.value)) {
+      if (!pages.value.has(page)) void fetchPage(page);
+    }
+  }
+
+  /** The filter or sort changed: start again from the top. */
+  async function reload(): Promise<void> {
+    generation += 1;
+    pages.value = new Map();
+    visible = { first: 0, last: PAGE_SIZE - 1 };
+    loading.value = true;
+    await fetchPage(0);
+    loading.value = false;
+  }
+
+  /** Subscribers changed in the engine: re-read what is on screen, keeping it visible meanwhile. */
+  async function refresh(): Promise<void> {
+    generation += 1;
+    const asked = generation;
+    const wanted = pagesForRange(visible.first, visible.last, PAGE_SIZE, Math.max(total.value, 1));
+    try {
+      const answers = await Promise.all(wanted.map(async (page) => [page, await api.querySubscribers(query(page * PAGE_SIZE, PAGE_SIZE))] as const));
+      if (asked !== generation) return;
+      pages.value = new Map(answers.map(([page, answer]) => [page, answer.rows]));
+      total.value = answers.length ? answers[answers.length - 1][1].total : 0;
+      error.value = null;
+    } catch (failure) {
+      if (asked === generation) error.value = failure;
+    }
+  }
+
+  /** Every subscriber the current filter matches, in the current order (for the export). */
+  async function collectAll(): Promise<Subscriber[]> {
+    const collected: Subscriber[] = [];
+    for (;;) {
+      const answer = await api.querySubscribers(query(collected.length, EXPORT_PAGE_SIZE));
+      collected.push(...answer.rows);
+      if (answer.rows.length === 0 || collected.length >= answer.total) return collected;
+    }
+  }
+
+  return { filter, total, rows, loading, error, show, reload, refresh, collectAll };
+});
