@@ -160,6 +160,8 @@ export class Poller {
       const controller = new AbortController();
       this.inFlight = { controller, since: this.deps.now() };
       try {
+        // Polling confirms the last batch, so first the disk must have taken it.
+        if (this.deps.store.health.state === 'write-failed') await this.deps.store.flush();
         if (!bot || !meta) {
           if (this.current.state !== 'backing-off') this.set({ ...this.current, state: 'connecting' });
           const me = await api!.getMe(controller.signal as never);
@@ -177,6 +179,9 @@ export class Poller {
         if (updates.length) this.deps.afterBatch();
       } catch (error) {
         this.inFlight = null;
+        // The batch is applied in memory and queued for disk: read the offset back from the store,
+        // so the batch is not applied twice once the disk works again.
+        if (error instanceof StoreWriteError) meta = undefined;
         if (!this.running) break;
         await this.handleFailure(error, bot);
       }
@@ -212,7 +217,6 @@ export class Poller {
       const delay = backoffDelay(this.attempt++, 2_000, 60_000, this.deps.random);
       this.set({ state: 'store-failed', bot, nextTryAt: now + delay, detail: error.message, lastPollAt: this.current.lastPollAt });
       await this.pause(delay);
-      await this.deps.store.flush().catch(() => {});
       return;
     }
     const failure = classifyTelegramError(error);
