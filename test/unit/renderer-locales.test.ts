@@ -1,0 +1,147 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { baseCompile } from '@intlify/message-compiler';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createI18n } from 'vue-i18n';
+import { ERROR_CODES } from '../../renderer/src/errors/error-key.js';
+import { mergeLocaleModules, type LocaleMessages } from '../../renderer/src/i18n/merge-locales.js';
+import { PLURAL_FORMS, pluralIndex } from '../../renderer/src/i18n/plural.js';
+import { ACTION_PLANS } from '../../renderer/src/notices/action-plans.js';
+
+const LOCALES_DIR = fileURLToPath(new URL('../../renderer/src/locales/', import.meta.url));
+const LANGUAGES = ['en', 'uk'] as const;
+
+function leaves(tree: LocaleMessages, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [p, v] of leaves(value, path)) out.set(p, v);
+  }
+  return out;
+}
+
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+
+// Every locale file, the wizard's included, loaded the way the app merges them.
+let messages: Record<string, LocaleMessages>;
+let byLanguage: Record<(typeof LANGUAGES)[number], Map<string, string>>;
+
+beforeAll(async () => {
+  const modules: Record<string, { default: LocaleMessages }> = {};
+  for (const language of readdirSync(LOCALES_DIR)) {
+    for (const file of readdirSync(`${LOCALES_DIR}${language}`).filter((name) => name.endsWith('.ts'))) {
+      modules[`./locales/${language}/${file}`] = (await import(`${LOCALES_DIR}${language}/${file}`)) as { default: LocaleMessages };
+    }
+  }
+  messages = mergeLocaleModules(modules);
+  byLanguage = { en: leaves(messages.en), uk: leaves(messages.uk) };
+});
+
+describe('mergeLocaleModules', () => {
+  it('makes each file a namespace of its language', () => {
+    const merged = mergeLocaleModules({
+      './locales/en/home.ts': { default: { title: 'Home' } },
+      './locales/uk/home.ts': { default: { title: 'Головна' } },
+      '../locales/en/setup.ts': { default: { title: 'Setup' } },
+    });
+    expect(merged).toEqual({ en: { home: { title: 'Home' }, setup: { title: 'Setup' } }, uk: { home: { title: 'Головна' } } });
+  });
+
+  it('refuses a path that is not locale/file.ts', () => {
+    expect(() => mergeLocaleModules({ 'home.ts': { default: {} } })).toThrow(/Not a locale file/);
+  });
+});
+
+describe('locale files', () => {
+  it('exist for exactly English and Ukrainian, with the same files', () => {
+    expect(Object.keys(messages).sort()).toEqual(['en', 'uk']);
+    expect(Object.keys(messages.uk).sort()).toEqual(Object.keys(messages.en).sort());
+    expect(Object.keys(messages.en)).toEqual(expect.arrayContaining(['common', 'status', 'home', 'subscribers', 'failures', 'settings']));
+  });
+
+  it('have every English key in Ukrainian and every Ukrainian key in English', () => {
+    const missingInUk = [...byLanguage.en.keys()].filter((key) => !byLanguage.uk.has(key));
+    const missingInEn = [...byLanguage.uk.keys()].filter((key) => !byLanguage.en.has(key));
+    expect(missingInUk).toEqual([]);
+    expect(missingInEn).toEqual([]);
+  });
+
+  it('leave no text empty and use the same placeholders in both languages', () => {
+    for (const [key, en] of byLanguage.en) {
+      const uk = byLanguage.uk.get(key) ?? '';
+      expect(en.trim(), `en ${key}`).not.toBe('');
+      expect(uk.trim(), `uk ${key}`).not.toBe('');
+      expect(placeholders(uk), key).toEqual(placeholders(en));
+    }
+  });
+
+  it('all compile as vue-i18n messages (a bare @ or a stray brace would break them)', () => {
+    for (const language of LANGUAGES) {
+      for (const [key, source] of byLanguage[language]) {
+        const errors: string[] = [];
+        baseCompile(source, { onError: (error) => errors.push(error.message) });
+        expect(errors, `${language} ${key}: ${source}`).toEqual([]);
+      }
+    }
+  });
+
+  it('give counting sentences the plural forms each language has', () => {
+    for (const [key, en] of byLanguage.en) {
+      const uk = byLanguage.uk.get(key) ?? '';
+      if (!en.includes('|') && !uk.includes('|')) continue;
+      expect(en.split('|').length, `en ${key}`).toBe(PLURAL_FORMS.en.length);
+      expect(uk.split('|').length, `uk ${key}`).toBe(PLURAL_FORMS.uk.length);
+    }
+  });
+});
+
+describe('texts the screens look up by code', () => {
+  const codes = {
+    'common.errors': Object.keys(ERROR_CODES),
+    'status.actions': Object.keys(ACTION_PLANS),
+    'status.done': Object.entries(ACTION_PLANS).flatMap(([, plan]) => (plan.kind === 'call' ? [plan.doneKey.split('.').pop() ?? ''] : [])),
+    'status.keychainHelp': ['win32', 'darwin', 'linux', 'other'],
+  };
+
+  it('exist for every code in both languages', () => {
+    for (const language of LANGUAGES) {
+      for (const [prefix, list] of Object.entries(codes)) {
+        for (const code of list) expect(byLanguage[language].has(`${prefix}.${code}`), `${language} ${prefix}.${code}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('rendered with the app’s plural rules', () => {
+  function i18n() {
+    return createI18n({
+      legacy: false,
+      locale: 'en',
+      messages,
+      pluralRules: { en: (n: number, forms: number) => pluralIndex('en', n, forms), uk: (n: number, forms: number) => pluralIndex('uk', n, forms) },
+    });
+  }
+
+  it('count subscribers correctly in Ukrainian', () => {
+    const { global } = i18n();
+    global.locale.value = 'uk';
+    const total = (n: number) => global.t('subscribers.total', { count: String(n) }, n);
+    expect([1, 3, 5, 21, 1234].map(total)).toEqual(['1 підписник', '3 підписники', '5 підписників', '21 підписник', '1234 підписники']);
+  });
+
+  it('say the sentence from the table when pushes wait', () => {
+    const { global } = i18n();
+    expect(global.t('status.notices.pushes-waiting', { pending: '37' }, 37)).toBe(
+      'Yespo is not reachable right now. 37 subscribers are saved and will be sent automatically.',
+    );
+    expect(global.t('status.notices.pushes-waiting', { pending: '1' }, 1)).toContain('1 subscriber is saved');
+  });
+
+  it('write a literal @ before BotFather', () => {
+    const { global } = i18n();
+    expect(global.t('status.notices.token-rejected')).toContain('@BotFather');
+    global.locale.value = 'uk';
+    expect(global.t('common.errors.token_format')).toContain('@BotFather');
+  });
+});
