@@ -72,7 +72,7 @@ async function startShell(): Promise<void> {
 
   const paths = shellPaths(path.dirname(fileURLToPath(import.meta.url)), app.isPackaged, process.resourcesPath);
   // A packaged app never loads a URL from its environment.
-  const devServerUrl = app.isPackaged ? undefined : process.env.VITE_DEV_SERVER_URL;
+  const devServerUrl = (!app.isPackaged && process.env.VITE_DEV_SERVER_URL) || undefined;
   const devOrigin = devServerUrl ? urlOrigin(devServerUrl) : null;
   const allowedOrigins = devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN];
   const csp = contentSecurityPolicy(devServerUrl);
