@@ -1,8 +1,24 @@
-import type { EngineApi, EventPayloads, EventName, Status } from './contract/api.js';
+import { Api } from 'grammy';
+import type { EngineApi, EventName, EventPayloads } from './contract/api.js';
 import { ApiFailure } from './contract/errors.js';
+import type { BotStatus, KeychainCheck, SetupState, Settings, Status, SubscriberDetail } from './contract/types.js';
 import { EngineEvents } from './events.js';
 import type { Logger } from './log.js';
-import type { SecretStore } from './secrets/secret-store.js';
+import { redact, secretHint } from './redact.js';
+import { KeychainUnavailable, type SecretName, type SecretStore } from './secrets/secret-store.js';
+import { applyPatch, withDefaults } from './settings.js';
+import { checkYespoKey, EMPTY_SETUP, inspectBot, removeWebhook, type SetupRecord } from './setup.js';
+import { notices, retention } from './status.js';
+import { Store, StoreWriteError, type Tx } from './store/store.js';
+import { COLLECTIONS, publicSubscriber, subscriberKey, type StoredEvent, type StoredSubscriber } from './subscribers/model.js';
+import { querySubscribers, subscriberStats } from './subscribers/query.js';
+import { Poller, pollerMetaKey, type PollerMeta, type PollerState } from './telegram/poller.js';
+import { queueReply, ReplySender } from './telegram/replies.js';
+import { applyUpdate } from './telegram/updates.js';
+import { queueOutbox } from './yespo/queue.js';
+import { newLinkSecret, signPayload } from './yespo/signing.js';
+import { YespoSync, type SyncTiming } from './yespo/sync.js';
+import { extractApiKey, extractAppUuid, extractBotToken } from './contract/input.js';
 
 export interface EngineOptions {
   dataDir: string;
@@ -10,6 +26,14 @@ export interface EngineOptions {
   secrets: SecretStore;
   logger: Logger;
   overrides?: { telegramApiRoot?: string; yespoApiRoot?: string; appUuid?: string };
+  /** Tests: a clock, and a factor for every wait (poll timeouts, backoffs). */
+  now?: () => number;
+  timeScale?: number;
+  pollTimeoutSeconds?: number;
+  /** Tests: simulate a full disk. */
+  beforeStoreWrite?: () => void;
+  /** Tests: shorter waits in the Yespo sync. */
+  yespoTiming?: Partial<SyncTiming>;
 }
 
 export interface Engine {
@@ -21,56 +45,509 @@ export interface Engine {
   resume(): void;
 }
 
+const META = { setup: 'setup', settings: 'settings', paused: 'paused' } as const;
+
 export function createEngine(options: EngineOptions): Engine {
+  const { logger, secrets } = options;
+  const now = options.now ?? Date.now;
   const events = new EngineEvents();
-  const notReady = async (): Promise<never> => {
-    throw new ApiFailure('not_ready', 'This part of the engine is being built.');
-  };
-  const status = (): Status => ({
-    version: options.version,
-    dataDir: options.dataDir,
-    setupComplete: false,
-    paused: false,
-    bot: { state: 'not-configured', retention: 'ok' },
-    sync: { state: 'not-configured', pending: 0, failed: 0 },
-    store: { state: 'ok', folder: options.dataDir },
-    keychain: 'unknown',
-    counts: { subscribers: 0, active: 0, blocked: 0, deleted: 0, inYespo: 0, newThisWeek: 0 },
-    notices: [{ code: 'setup-incomplete', severity: 'info', action: 'finish-setup' }],
-  });
+  let store: Store | null = null;
+  let storeProblem: string | null = null;
+  let keychain: KeychainCheck | null = null;
+  const cached: Partial<Record<SecretName, string | null>> = {};
+  let pollerState: PollerState = { state: 'not-configured' };
+  let offlineGapHours: number | undefined;
+  let started = false;
+
+  function requireStore(): Store {
+    if (!store) throw new ApiFailure('store_failed', storeProblem ?? 'The data folder is not open yet.');
+    return store;
+  }
+
+  function settings(): Settings {
+    const s = withDefaults(store?.get<Partial<Settings>>(COLLECTIONS.meta, META.settings));
+    const o = options.overrides ?? {};
+    return { ...s, telegramApiRoot: o.telegramApiRoot ?? s.telegramApiRoot, yespoApiRoot: o.yespoApiRoot ?? s.yespoApiRoot };
+  }
+
+  function setupRecord(): SetupRecord {
+    const stored = store?.get<SetupRecord>(COLLECTIONS.meta, META.setup) ?? EMPTY_SETUP;
+    const appUuid = options.overrides?.appUuid ?? stored.appUuid;
+    return { ...stored, appUuid };
+  }
+
+  function paused(): boolean {
+    return store?.get<boolean>(COLLECTIONS.meta, META.paused) === true;
+  }
+
+  function configuredFromEnvironment(): boolean {
+    return secrets.source === 'environment' && !!cached.botToken && !!cached.yespoApiKey && !!setupRecord().appUuid;
+  }
+
+  function setupComplete(): boolean {
+    return setupRecord().complete || configuredFromEnvironment();
+  }
+
+  async function commit(tx: Tx): Promise<void> {
+    try {
+      await requireStore().commit(tx);
+    } catch (error) {
+      if (error instanceof StoreWriteError) throw new ApiFailure('store_failed', error.message);
+      throw error;
+    }
+    pushStatus();
+  }
+
+  async function saveSetup(change: Partial<SetupRecord>): Promise<SetupRecord> {
+    const next = { ...setupRecord(), ...change };
+    await commit(requireStore().tx().put(COLLECTIONS.meta, META.setup, next));
+    events.emit('setup', await setupState());
+    return next;
+  }
+
+  async function loadSecret(name: SecretName): Promise<string | null> {
+    try {
+      cached[name] = await secrets.get(name);
+      return cached[name] ?? null;
+    } catch (error) {
+      if (error instanceof KeychainUnavailable) {
+        keychain = { ok: false, platform: process.platform, source: secrets.source, problem: error.problem };
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  async function saveSecret(name: SecretName, value: string): Promise<void> {
+    try {
+      await secrets.set(name, value);
+      cached[name] = value;
+    } catch (error) {
+      if (error instanceof KeychainUnavailable) {
+        keychain = { ok: false, platform: process.platform, source: secrets.source, problem: error.problem };
+        throw new ApiFailure('keychain_unavailable', "The computer's password store can't be used, so the key was not saved.", { problem: error.problem });
+      }
+      throw error;
+    }
+  }
+
+  async function linkSecret(): Promise<string | null> {
+    if (cached.linkSecret) return cached.linkSecret;
+    const existing = await loadSecret('linkSecret');
+    if (existing) return existing;
+    if (keychain && !keychain.ok) return null;
+    const fresh = newLinkSecret();
+    try {
+      await saveSecret('linkSecret', fresh);
+      return fresh;
+    } catch {
+      return null;
+    }
+  }
+
+  // ------------------------------------------------------------------ services
+
+  let telegramApi: { key: string; api: Api } | null = null;
+  function replyApi(): Api | null {
+    const token = cached.botToken;
+    if (!token || paused()) return null;
+    const key = `${settings().telegramApiRoot} ${token}`;
+    if (telegramApi?.key !== key) telegramApi = { key, api: new Api(token, { apiRoot: settings().telegramApiRoot, timeoutSeconds: 30 }) };
+    return telegramApi.api;
+  }
+
+  let linkSecretForBatch: string | null = null;
+  const poller = new Poller({
+    get store() {
+      return requireStore();
+    },
+    logger,
+    now,
+    token: () => (paused() ? null : (cached.botToken ?? null)),
+    apiRoot: () => settings().telegramApiRoot,
+    applyBatch: (tx, bot, updates) => {
+      const s = settings();
+      const ctx = {
+        store: requireStore(),
+        botId: bot.id,
+        botUsername: bot.username,
+        settings: s,
+        linkSecret: linkSecretForBatch,
+        now: now(),
+        logger,
+        reply: (t: Tx, draft: Parameters<typeof queueReply>[3]) => queueReply(t, bot.id, ctx.now, draft),
+      };
+      let unreadable = 0;
+      for (const update of updates) {
+        try {
+          if (!applyUpdate(tx, ctx, update)) unreadable++;
+        } catch (error) {
+          unreadable++;
+          logger.warn({ err: error, updateId: update.update_id }, 'an update could not be handled; skipped');
+        }
+      }
+      if (unreadable) logger.info({ unreadable }, 'updates without a subscriber action (groups, other bots, unknown kinds)');
+    },
+    afterBatch: () => {
+      replies.wake();
+      sync.wake();
+    },
+    onState: (state) => {
+      pollerState = state;
+      if (state.bot && setupRecord().bot?.id !== state.bot.id && store) void saveSetup({ bot: state.bot }).catch(() => {});
+      pushStatus();
+    },
+    timeScale: options.timeScale,
+    pollTimeoutSeconds: options.pollTimeoutSeconds,
+  } as ConstructorParameters<typeof Poller>[0]);
+
+  const replies = new ReplySender({
+    get store() {
+      return requireStore();
+    },
+    logger,
+    now,
+    api: replyApi,
+    onChange: () => pushStatus(),
+  } as ConstructorParameters<typeof ReplySender>[0]);
+
+  let sync: YespoSync;
+
+  // ------------------------------------------------------------------ status
+
+  function botStatus(): BotStatus {
+    const bot = pollerState.bot ?? setupRecord().bot ?? undefined;
+    const lastPollAt = pollerState.lastPollAt ?? (bot ? store?.get<PollerMeta>(COLLECTIONS.meta, pollerMetaKey(bot.id))?.lastPollAt : undefined);
+    const state = paused() && cached.botToken ? 'paused' : pollerState.state;
+    return {
+      state,
+      username: bot?.username,
+      botId: bot?.id,
+      lastPollAt,
+      nextTryAt: pollerState.nextTryAt,
+      detail: pollerState.detail,
+      ...retention(state === 'polling' || state === 'paused' ? undefined : lastPollAt, now()),
+    };
+  }
+
+  function status(): Status {
+    const botId = pollerState.bot?.id ?? setupRecord().bot?.id ?? null;
+    const counts = store
+      ? subscriberStats(store, botId, now()).counts
+      : { subscribers: 0, active: 0, blocked: 0, deleted: 0, inYespo: 0, newThisWeek: 0 };
+    const base: Omit<Status, 'notices'> = {
+      version: options.version,
+      dataDir: options.dataDir,
+      setupComplete: setupComplete(),
+      paused: paused(),
+      bot: botStatus(),
+      sync: store ? sync.status() : { state: 'store-failed', pending: 0, failed: 0, detail: storeProblem ?? undefined },
+      store: store
+        ? { state: store.health.state, folder: options.dataDir, detail: store.health.detail, movedAside: store.health.movedAside }
+        : { state: 'write-failed', folder: options.dataDir, detail: storeProblem ?? undefined },
+      keychain: keychain ? (keychain.ok ? 'ok' : 'unavailable') : 'unknown',
+      counts,
+    };
+    return { ...base, notices: notices(base, { offlineGapHours, activityForbidden: store ? sync.activityForbidden : false }) };
+  }
+
+  let statusTimer: NodeJS.Timeout | null = null;
+  function pushStatus(): void {
+    if (statusTimer || !started) return;
+    statusTimer = setTimeout(() => {
+      statusTimer = null;
+      events.emit('status', status());
+    }, 200);
+  }
+
+  let subscribersTimer: NodeJS.Timeout | null = null;
+  let subscriberChanges = 0;
+  function pushSubscribers(): void {
+    subscriberChanges++;
+    if (subscribersTimer) return;
+    subscribersTimer = setTimeout(() => {
+      subscribersTimer = null;
+      events.emit('subscribers', { changed: subscriberChanges });
+      subscriberChanges = 0;
+    }, 500);
+  }
+
+  async function setupState(): Promise<SetupState> {
+    const record = setupRecord();
+    return {
+      step: record.step,
+      botPath: record.botPath,
+      complete: setupComplete(),
+      bot: record.bot,
+      webhook: record.webhook,
+      appUuid: record.appUuid,
+      yespo: record.yespo,
+      secrets: { botToken: secretHint(cached.botToken ?? null), apiKey: secretHint(cached.yespoApiKey ?? null) },
+      keychain: keychain ?? (await checkKeychain()),
+      liveTestSince: record.liveTestSince,
+    };
+  }
+
+  async function checkKeychain(): Promise<KeychainCheck> {
+    keychain = await secrets.check();
+    pushStatus();
+    return keychain;
+  }
+
+  function subscriberDetail(chatId: number): SubscriberDetail {
+    const s = requireStore();
+    const botId = pollerState.bot?.id ?? setupRecord().bot?.id;
+    const key = botId === undefined ? undefined : subscriberKey(botId, chatId);
+    const record = key ? s.get<StoredSubscriber>(COLLECTIONS.subscribers, key) : undefined;
+    if (!record || !key) throw new ApiFailure('not_found', `There is no subscriber with chat id ${chatId}.`);
+    const history = s.get<StoredEvent[]>(COLLECTIONS.events, key) ?? [];
+    return { subscriber: publicSubscriber(record), events: history.slice(-500).reverse() };
+  }
+
+  async function setMute(chatId: number, seconds: number | null): Promise<SubscriberDetail> {
+    const s = requireStore();
+    const { subscriber } = subscriberDetail(chatId);
+    const key = subscriberKey(subscriber.botId, chatId);
+    const record = s.get<StoredSubscriber>(COLLECTIONS.subscribers, key)!;
+    const tx = s.tx();
+    const at = now();
+    if (seconds === null) {
+      const { mutedUntil: _m, ...rest } = record;
+      tx.put(COLLECTIONS.subscribers, key, rest);
+      queueOutbox(tx, s, 'unmute', record.botId, chatId, at);
+      tx.append(COLLECTIONS.events, key, { at, type: 'unmuted' });
+    } else {
+      tx.put(COLLECTIONS.subscribers, key, { ...record, mutedUntil: at + seconds * 1_000 });
+      queueOutbox(tx, s, 'mute', record.botId, chatId, at, seconds);
+      tx.append(COLLECTIONS.events, key, { at, type: 'muted', detail: `${seconds}` });
+    }
+    await commit(tx);
+    sync.wake();
+    return subscriberDetail(chatId);
+  }
+
+  function botUsername(): string {
+    const username = pollerState.bot?.username ?? setupRecord().bot?.username;
+    if (!username) throw new ApiFailure('not_ready', 'Connect the bot first: its username is needed for the link.');
+    return username;
+  }
+
+  // ------------------------------------------------------------------ API
+
   const api: EngineApi = {
     getStatus: async () => status(),
-    getSetup: notReady,
-    saveSetupStep: notReady,
-    checkKeychain: () => options.secrets.check(),
-    setBotToken: notReady,
-    switchBotToThisApp: notReady,
-    setAppUuid: notReady,
-    setYespoApiKey: notReady,
-    completeSetup: notReady,
-    getSettings: notReady,
-    updateSettings: notReady,
-    getDeepLink: notReady,
-    disconnect: notReady,
-    querySubscribers: notReady,
-    getSubscriber: notReady,
-    muteSubscriber: notReady,
-    unmuteSubscriber: notReady,
-    getStats: notReady,
-    listFailures: notReady,
-    retryFailures: notReady,
-    syncNow: async () => status(),
-    setPaused: async () => status(),
-    getLiveTest: notReady,
+    getSetup: () => setupState(),
+    async saveSetupStep({ step, botPath }) {
+      const record = setupRecord();
+      const change: Partial<SetupRecord> = { step };
+      if (botPath !== undefined) change.botPath = botPath;
+      if (step === 'live-test' && record.liveTestSince === null) change.liveTestSince = now();
+      await saveSetup(change);
+      return setupState();
+    },
+    checkKeychain,
+    async setBotToken({ token: pasted }) {
+      const token = extractBotToken(pasted);
+      if (!token) throw new ApiFailure('token_format', 'This does not look like a bot token. It should look like 123456789:ABC…');
+      const found = await inspectBot(token, settings().telegramApiRoot);
+      await saveSecret('botToken', token);
+      await saveSetup({ bot: found.bot, webhook: found.webhook });
+      poller.kick();
+      return found;
+    },
+    async switchBotToThisApp() {
+      const token = cached.botToken;
+      if (!token) throw new ApiFailure('not_ready', 'Enter the bot token first.');
+      await removeWebhook(token, settings().telegramApiRoot);
+      const found = await inspectBot(token, settings().telegramApiRoot);
+      await saveSetup({ bot: found.bot, webhook: found.webhook });
+      poller.kick();
+      return found;
+    },
+    async setAppUuid({ appUuid: pasted }) {
+      const appUuid = extractAppUuid(pasted);
+      if (!appUuid) throw new ApiFailure('app_uuid_format', 'This does not look like a bot ID from Yespo. It looks like 1a2b3c4d-1234-5678-9abc-1234567890ab.');
+      await saveSetup({ appUuid });
+      sync.syncNow();
+      return setupState();
+    },
+    async setYespoApiKey({ apiKey: pasted }) {
+      const apiKey = extractApiKey(pasted);
+      if (!apiKey) throw new ApiFailure('api_key_format', 'This does not look like a Yespo API key. Copy it again from Settings → API.');
+      const account = await checkYespoKey(settings().yespoApiRoot, apiKey);
+      await saveSecret('yespoApiKey', apiKey);
+      await saveSetup({ yespo: account });
+      sync.syncNow();
+      return account;
+    },
+    async completeSetup() {
+      const record = setupRecord();
+      if (!cached.botToken) throw new ApiFailure('not_ready', 'The bot token is missing: go back to the bot step.');
+      if (!record.appUuid) throw new ApiFailure('not_ready', 'The Yespo bot ID is missing: go back to the Yespo step.');
+      if (!cached.yespoApiKey) throw new ApiFailure('not_ready', 'The Yespo API key is missing: go back to the API key step.');
+      await saveSetup({ complete: true, step: 'done' });
+      return setupState();
+    },
+    getSettings: async () => settings(),
+    async updateSettings(patch) {
+      const stored = withDefaults(requireStore().get<Partial<Settings>>(COLLECTIONS.meta, META.settings));
+      const next = applyPatch(stored, patch);
+      await commit(requireStore().tx().put(COLLECTIONS.meta, META.settings, next));
+      if (patch.telegramApiRoot) poller.kick();
+      if (patch.yespoApiRoot || patch.batchSize) sync.wake();
+      return settings();
+    },
+    async getDeepLink({ externalCustomerId, contactId, source }) {
+      const base = `https://t.me/${botUsername()}`;
+      if (externalCustomerId === undefined && contactId === undefined) {
+        return { url: source ? `${base}?start=${source}` : base, payload: source ?? '' };
+      }
+      const secret = await linkSecret();
+      if (!secret) throw new ApiFailure('keychain_unavailable', "Signed links need the computer's password store, which is not available.");
+      const payload = contactId !== undefined ? signPayload(secret, 'contactId', String(contactId)) : signPayload(secret, 'externalCustomerId', externalCustomerId!.trim());
+      if (!payload) throw new ApiFailure('invalid_argument', 'This customer id is too long for a Telegram link (at most 34 characters).');
+      return { url: `${base}?start=${payload}`, payload };
+    },
+    async disconnect({ deleteData }) {
+      await poller.stop();
+      await replies.stop();
+      await sync.stop();
+      for (const name of ['botToken', 'yespoApiKey'] as const) {
+        await secrets.delete(name).catch((error: unknown) => logger.warn({ err: error, name }, 'could not delete a secret'));
+        cached[name] = null;
+      }
+      const s = requireStore();
+      const tx = s.tx().put(COLLECTIONS.meta, META.setup, EMPTY_SETUP);
+      if (deleteData) {
+        for (const c of [COLLECTIONS.subscribers, COLLECTIONS.events, COLLECTIONS.outbox, COLLECTIONS.replies, COLLECTIONS.failures]) {
+          for (const key of [...s.collection(c).keys()]) tx.delete(c, key);
+        }
+        for (const key of [...s.collection(COLLECTIONS.meta).keys()]) if (key !== META.settings && key !== META.setup) tx.delete(COLLECTIONS.meta, key);
+      }
+      await commit(tx);
+      pollerState = { state: 'not-configured' };
+      poller.start();
+      replies.start();
+      sync.start();
+      pushSubscribers();
+      const state = await setupState();
+      events.emit('setup', state);
+      return state;
+    },
+    querySubscribers: async (q) => querySubscribers(requireStore(), pollerState.bot?.id ?? setupRecord().bot?.id ?? null, q),
+    getSubscriber: async ({ chatId }) => subscriberDetail(chatId),
+    muteSubscriber: ({ chatId, seconds }) => setMute(chatId, seconds),
+    unmuteSubscriber: ({ chatId }) => setMute(chatId, null),
+    async getStats() {
+      const s = requireStore();
+      const { counts, perDay } = subscriberStats(s, pollerState.bot?.id ?? setupRecord().bot?.id ?? null, now());
+      const sy = sync.status();
+      return { counts, perDay, pending: sy.pending, failed: sy.failed };
+    },
+    listFailures: async () => sync.failures(),
+    retryFailures: async ({ cause }) => ({ queued: await sync.retry(cause) }),
+    async syncNow() {
+      poller.kick();
+      replies.wake();
+      sync.syncNow();
+      void sync.pollActivity().catch((error: unknown) => logger.warn({ err: error }, 'reading delivery reports failed'));
+      return status();
+    },
+    async setPaused({ paused: value }) {
+      await commit(requireStore().tx().put(COLLECTIONS.meta, META.paused, value));
+      if (value) poller.suspend();
+      else poller.resume();
+      sync.wake();
+      replies.wake();
+      return status();
+    },
+    async getLiveTest() {
+      const record = setupRecord();
+      const link = `https://t.me/${botUsername()}`;
+      const since = record.liveTestSince;
+      let newest: StoredSubscriber | undefined;
+      if (since !== null && store) {
+        for (const s of store.collection<StoredSubscriber>(COLLECTIONS.subscribers).values()) {
+          if (s.botId === record.bot?.id && s.lastStartAt >= since && (!newest || s.lastStartAt > newest.lastStartAt)) newest = s;
+        }
+      }
+      return {
+        link,
+        since,
+        subscriber: newest ? { chatId: newest.chatId, name: [newest.firstName, newest.lastName].filter(Boolean).join(' '), at: newest.lastStartAt, yespo: newest.yespo.state } : null,
+      };
+    },
   };
+
   return {
     api,
     on: (event, listener) => events.on(event, listener),
     async start() {
+      try {
+        store = await Store.open(`${options.dataDir}/store`, { beforeWrite: options.beforeStoreWrite });
+      } catch (error) {
+        storeProblem = redact(error instanceof Error ? error.message : String(error));
+        logger.error({ err: error }, 'the data folder could not be opened');
+      }
+      sync = new YespoSync({
+        get store() {
+          return requireStore();
+        },
+        logger,
+        now,
+        config: () => {
+          const s = settings();
+          return {
+            apiRoot: s.yespoApiRoot,
+            apiKey: cached.yespoApiKey ?? null,
+            appUuid: setupRecord().appUuid,
+            batchSize: s.batchSize,
+            externalIdPrefix: s.externalIdPrefix,
+            activityPollMinutes: s.activityPollMinutes,
+            paused: paused(),
+          };
+        },
+        onChange: () => pushStatus(),
+        timing: options.yespoTiming,
+      } as ConstructorParameters<typeof YespoSync>[0]);
+      await checkKeychain();
+      await loadSecret('botToken');
+      await loadSecret('yespoApiKey');
+      linkSecretForBatch = await linkSecret();
+      started = true;
+      if (!store) {
+        events.emit('status', status());
+        return;
+      }
+      store.onChange((collections) => {
+        if (collections.has(COLLECTIONS.subscribers)) pushSubscribers();
+        if (collections.has(COLLECTIONS.outbox)) sync.wake();
+        pushStatus();
+      });
+      const bot = setupRecord().bot;
+      const lastPollAt = bot ? store.get<PollerMeta>(COLLECTIONS.meta, pollerMetaKey(bot.id))?.lastPollAt : undefined;
+      if (lastPollAt !== undefined) offlineGapHours = (now() - lastPollAt) / 3_600_000;
+      if (paused()) poller.suspend();
+      poller.start();
+      replies.start();
+      sync.start();
       events.emit('status', status());
     },
-    async stop() {},
-    suspend() {},
-    resume() {},
+    async stop() {
+      started = false;
+      if (statusTimer) clearTimeout(statusTimer);
+      if (subscribersTimer) clearTimeout(subscribersTimer);
+      await poller.stop();
+      await replies.stop();
+      if (store) {
+        await sync.stop();
+        await store.close();
+      }
+    },
+    suspend: () => poller.suspend(),
+    resume: () => {
+      if (!paused()) poller.resume();
+      sync.syncNow();
+    },
   };
 }

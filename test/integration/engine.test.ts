@@ -1,0 +1,162 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiFailure } from '../../electron/core/contract/errors.js';
+import { dispatch } from '../../electron/core/contract/dispatch.js';
+import { startEngine, type EngineHarness } from '../support/engine-harness.js';
+
+let h: EngineHarness | null = null;
+afterEach(async () => {
+  await h?.close();
+  h = null;
+});
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+async function code(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'no error';
+  } catch (error) {
+    return error instanceof ApiFailure ? error.code : `unexpected ${String(error)}`;
+  }
+}
+
+describe('engine: from setup to the first synced subscriber', () => {
+  it('checks every credential live, then syncs a new subscriber to Yespo', async () => {
+    h = await startEngine();
+    const { engine, tg, yespo } = h;
+    expect((await h.status()).notices[0].code).toBe('setup-incomplete');
+
+    expect(await code(engine.api.setBotToken({ token: 'hello' }))).toBe('token_format');
+    expect(await code(engine.api.setBotToken({ token: `${tg.botId}:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA` }))).toBe('token_rejected');
+    const found = await engine.api.setBotToken({ token: `  ${tg.token}\n` });
+    expect(found).toEqual({ bot: { id: tg.botId, username: tg.botUsername, name: expect.any(String) }, webhook: null });
+
+    expect(await code(engine.api.setAppUuid({ appUuid: 'my bot' }))).toBe('app_uuid_format');
+    await engine.api.setAppUuid({ appUuid: yespo.appUuid });
+    expect(await code(engine.api.setYespoApiKey({ apiKey: 'wrong-key-123456' }))).toBe('api_key_rejected');
+    const account = await engine.api.setYespoApiKey({ apiKey: yespo.apiKey });
+    expect(account.organisationName).toBeTruthy();
+
+    const setup = await engine.api.saveSetupStep({ step: 'live-test' });
+    expect(setup.secrets.botToken).toEqual({ set: true, hint: `…${tg.token.slice(-4)}` });
+    expect(JSON.stringify(setup)).not.toContain(tg.token);
+    expect(JSON.stringify(setup)).not.toContain(yespo.apiKey);
+
+    const olena = tg.user(undefined, { first_name: 'Olena' });
+    tg.start(olena);
+    const live = await h.waitFor(() => engine.api.getLiveTest(undefined), (l) => l.subscriber?.yespo === 'synced', 'the live test to see the sync');
+    expect(live.subscriber).toMatchObject({ chatId: olena.id, name: 'Olena' });
+    expect(yespo.contacts.find((c) => c.tokens.some((t) => t.token === String(olena.id)))).toMatchObject({ externalCustomerId: `tg-${olena.id}` });
+    await h.waitFor(() => tg.sent.length, (n) => n >= 1, 'the welcome reply');
+
+    await engine.api.completeSetup(undefined);
+    const status = await h.waitFor(() => h!.status(), (s) => s.notices[0].code === 'all-good', 'all good');
+    expect(status.counts).toMatchObject({ subscribers: 1, active: 1, inYespo: 1 });
+
+    // Nothing secret on disk: not in the store, not in the logs.
+    await h.engine.stop();
+    for (const file of filesUnder(h.dataDir)) {
+      const text = readFileSync(file, 'utf8');
+      expect(text.includes(tg.token), `${file} holds the bot token`).toBe(false);
+      expect(text.includes(tg.token.split(':')[1]), `${file} holds the token's secret part`).toBe(false);
+      expect(text.includes(yespo.apiKey), `${file} holds the API key`).toBe(false);
+    }
+    await h.engine.start();
+  });
+
+  it('finds a webhook and switches the bot without dropping pending /start presses', async () => {
+    h = await startEngine();
+    const { engine, tg } = h;
+    tg.setWebhook('https://crm.example/telegram/hook?secret=abc');
+    const waiting = tg.user();
+    tg.start(waiting);
+    const found = await engine.api.setBotToken({ token: tg.token });
+    expect(found.webhook).toEqual({ url: 'https://crm.example/telegram/hook?secret=abc', pendingUpdateCount: 1 });
+    await h.waitFor(() => h!.status(), (s) => s.bot.state === 'webhook-set', 'webhook-set');
+    const after = await engine.api.switchBotToThisApp(undefined);
+    expect(after.webhook).toBeNull();
+    expect(tg.deleteWebhookCalls).toEqual([{ dropPendingUpdates: false, at: expect.any(Number) }]);
+    await h.waitFor(() => engine.api.querySubscribers({}), (p) => p.total === 1, 'the waiting subscriber');
+  });
+
+  it('tells the operator when the token is revoked, and recovers with a new one', async () => {
+    h = await startEngine();
+    await h.configure();
+    const { engine, tg } = h;
+    await h.waitFor(() => h!.status(), (s) => s.bot.state === 'polling', 'polling');
+    tg.revokeToken();
+    const status = await h.waitFor(() => h!.status(), (s) => s.notices[0].code === 'token-rejected', 'token-rejected');
+    expect(status.notices[0].action).toBe('enter-token');
+    const fresh = tg.issueToken();
+    await engine.api.setBotToken({ token: fresh });
+    await h.waitFor(() => h!.status(), (s) => s.bot.state === 'polling', 'polling with the new token');
+  });
+
+  it('says the keychain is unavailable instead of saving a secret elsewhere', async () => {
+    h = await startEngine();
+    h.secrets.setUnavailable('The name org.freedesktop.secrets was not provided');
+    expect(await code(h.engine.api.setBotToken({ token: h.tg.token }))).toBe('keychain_unavailable');
+    expect((await h.engine.api.checkKeychain(undefined)).ok).toBe(false);
+    expect((await h.status()).notices[0].code).toBe('keychain-locked');
+    h.secrets.setUnavailable(null);
+    expect((await h.engine.api.checkKeychain(undefined)).ok).toBe(true);
+    await h.engine.api.setBotToken({ token: h.tg.token });
+    expect(await h.secrets.get('botToken')).toBe(h.tg.token);
+  });
+
+  it('resumes the wizard where it was left after a restart', async () => {
+    h = await startEngine();
+    await h.engine.api.setBotToken({ token: h.tg.token });
+    await h.engine.api.saveSetupStep({ step: 'yespo-bot', botPath: 'existing' });
+    await h.restart();
+    const setup = await h.engine.api.getSetup(undefined);
+    expect(setup).toMatchObject({ step: 'yespo-bot', botPath: 'existing', complete: false, bot: { id: h.tg.botId } });
+    expect(setup.secrets.botToken.set).toBe(true);
+  });
+
+  it('signs a deep link so the subscriber lands on the known Yespo contact', async () => {
+    h = await startEngine();
+    await h.configure();
+    const link = await h.engine.api.getDeepLink({ externalCustomerId: 'shop-0042' });
+    expect(link.url).toBe(`https://t.me/${h.tg.botUsername}?start=${link.payload}`);
+    expect(link.payload).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+    const u = h.tg.user();
+    h.tg.start(u, link.payload);
+    await h.waitFor(() => h!.yespo.contacts.find((c) => c.externalCustomerId === 'shop-0042'), (c) => !!c?.tokens.length, 'the token on contact shop-0042');
+    const tampered = `${link.payload.slice(0, -1)}${link.payload.endsWith('A') ? 'B' : 'A'}`;
+    const v = h.tg.user();
+    h.tg.start(v, tampered);
+    await h.waitFor(() => h!.yespo.contacts.find((c) => c.tokens.some((t) => t.token === String(v.id))), (c) => !!c, 'the tampered one');
+    expect(h.yespo.contacts.find((c) => c.tokens.some((t) => t.token === String(v.id)))?.externalCustomerId).toBe(`tg-${v.id}`);
+  });
+
+  it('keeps subscribers while Yespo is down and sends them when it is back', async () => {
+    h = await startEngine();
+    await h.configure();
+    h.yespo.outage(true);
+    const users = Array.from({ length: 12 }, () => h!.tg.user());
+    for (const u of users) h.tg.start(u);
+    const waiting = await h.waitFor(() => h!.status(), (s) => s.notices.some((n) => n.code === 'pushes-waiting'), 'pushes-waiting');
+    expect(waiting.notices.find((n) => n.code === 'pushes-waiting')?.params?.pending).toBe(12);
+    h.yespo.outage(false);
+    await h.engine.api.syncNow(undefined);
+    await h.waitFor(() => h!.status(), (s) => s.counts.inYespo === 12 && s.sync.pending === 0, 'all 12 in Yespo');
+  });
+
+  it('validates arguments at the bridge before the engine sees them', async () => {
+    h = await startEngine();
+    const bad = await dispatch(h.engine.api, 'querySubscribers', { limit: 'all' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    const unknown = await dispatch(h.engine.api, 'dropDatabase', {});
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    const good = await dispatch(h.engine.api, 'getStatus', undefined);
+    expect(good).toMatchObject({ ok: true, value: { version: '0.0.0-test' } });
+  });
+});
