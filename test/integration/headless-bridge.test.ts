@@ -43,11 +43,13 @@ describe('renderer bridge over the headless shell', () => {
 
   beforeAll(async () => {
     engine = createEngine({ dataDir: data.dir, version: '1.2.3', secrets: createMemorySecrets(), logger });
+    await engine.start();
     server = await start(0);
   });
 
   afterAll(async () => {
     await server.close();
+    await engine.stop();
     data.remove();
     ui.remove();
   });

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Status } from '../../electron/core/contract/types.js';
-import { createEngine } from '../../electron/core/engine.js';
+import { createEngine, type Engine } from '../../electron/core/engine.js';
 import { EngineEvents } from '../../electron/core/events.js';
 import { createLogger } from '../../electron/core/log.js';
 import { createMemorySecrets } from '../../electron/core/secrets/memory.js';
@@ -40,6 +40,7 @@ describe('headless server in-process', () => {
   const data = tempDir('tcy-headless-');
   const ui = tempDir('tcy-ui-');
   const events = new EngineEvents();
+  let engine: Engine;
   let server: HeadlessServer;
   let host: string;
   let cookie: string;
@@ -52,7 +53,8 @@ describe('headless server in-process', () => {
     mkdirSync(path.join(ui.dir, 'assets'));
     writeFileSync(path.join(ui.dir, 'assets', 'app-1234.js'), 'console.log("app")');
     const logger = createLogger({ level: 'silent' });
-    const engine = createEngine({ dataDir: data.dir, version: '9.8.7', secrets: createMemorySecrets(), logger });
+    engine = createEngine({ dataDir: data.dir, version: '9.8.7', secrets: createMemorySecrets(), logger });
+    await engine.start();
     // The real engine's API, with an event source the test can fire at will.
     server = await startHeadlessServer({ engine: { api: engine.api, on: events.on.bind(events) }, uiDir: ui.dir, host: '127.0.0.1', port: 0, token, logger });
     host = `127.0.0.1:${server.port}`;
@@ -61,6 +63,7 @@ describe('headless server in-process', () => {
 
   afterAll(async () => {
     await server.close();
+    await engine.stop();
     data.remove();
     ui.remove();
   });
@@ -189,7 +192,20 @@ describe('headless server in-process', () => {
 describe('headless shell process', () => {
   it('prints exactly one UI line, serves it, and stops within 5 s of SIGTERM', async () => {
     const data = tempDir('tcy-headless-proc-');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/headless/main.ts', '--port', '0', '--data-dir', data.dir], {
+    const child = spawn(process.execPath, [
+      '--import',
+      'tsx',
+      'electron/headless/main.ts',
+      '--port',
+      '0',
+      '--data-dir',
+      data.dir,
+      // Nothing listens there: the engine never reaches the real services.
+      '--telegram-api-root',
+      'http://127.0.0.1:9',
+      '--yespo-api-root',
+      'http://127.0.0.1:9',
+    ], {
       cwd: repoRoot,
       env: { ...process.env, TELEGRAM_BOT_TOKEN: '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawq' },
       stdio: ['ignore', 'pipe', 'pipe'],
