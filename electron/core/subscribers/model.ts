@@ -45,6 +45,8 @@ export interface OutboxItem {
   nextAttemptAt: number;
   state: 'waiting' | 'failed';
   lastError?: string;
+  /** When Yespo last answered this item with an error (the time a failure is shown with). */
+  lastAttemptAt?: number;
   /** For mute: how long. */
   seconds?: number;
 }

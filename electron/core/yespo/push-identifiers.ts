@@ -1,0 +1,60 @@
+import type { IdentityKind } from '../contract/types.js';
+import type { StoredSubscriber } from '../subscribers/model.js';
+import type { ContactUpdate, TokenEntry } from './client.js';
+import { chooseIdentity, normalizeEmail, normalizePhone } from './identifiers.js';
+
+export type PushedIdentifiers = Omit<NonNullable<StoredSubscriber['pushed']>, 'at'>;
+
+type Source = Pick<StoredSubscriber, 'chatId' | 'phone' | 'email' | 'signedIdentity'>;
+
+/**
+ * The identifiers sent with a subscriber's token.
+ *
+ * Yespo looks a contact up by contactId → externalCustomerId → phone → email; when none matches it
+ * creates a contact with every identifier given, and when one matches it only adds the token. So:
+ *
+ * - The chosen identity (signed deep link → phone → email → `${prefix}${chatId}`) goes first.
+ * - The subscriber's own phone and email go along whenever known: if a signed id is unknown to Yespo
+ *   the token still lands on the person's existing contact found by phone or email instead of a new
+ *   duplicate (and a lone unknown contactId is refused outright), and a newly created contact gets
+ *   both channels.
+ * - The anonymous `${prefix}${chatId}` externalCustomerId is sent only when there is nothing else.
+ *   Next to a phone or email it would be searched first and never match, so it could not improve the
+ *   lookup; but on a new contact Yespo would store it as that contact's externalCustomerId, the field
+ *   a shop's own integration fills with its customer numbers. Delivery reports do not need it either:
+ *   their rows carry the contact's phone (`sms`) and email, which are exactly what was pushed.
+ */
+export function tokenEntryFor(sub: Source, externalIdPrefix: string): { entry: TokenEntry; identity: { kind: IdentityKind; value: string }; pushed: PushedIdentifiers } {
+  const phone = sub.phone ? normalizePhone(sub.phone) ?? undefined : undefined;
+  const email = sub.email ? normalizeEmail(sub.email) ?? undefined : undefined;
+  // JSON numbers above 2^53 lose digits; such a contactId could only point at the wrong contact.
+  const signed = sub.signedIdentity?.kind === 'contactId' && !Number.isSafeInteger(Number(sub.signedIdentity.value)) ? undefined : sub.signedIdentity;
+  const identity = chooseIdentity({ chatId: sub.chatId, phone, email, signedIdentity: signed }, externalIdPrefix);
+
+  const pushed: PushedIdentifiers = {};
+  if (identity.kind === 'contactId') pushed.contactId = Number(identity.value);
+  if (identity.kind === 'externalCustomerId') pushed.externalCustomerId = identity.value;
+  if (phone) pushed.phone = phone;
+  if (email) pushed.email = email;
+  return { entry: { token: String(sub.chatId), ...pushed }, identity, pushed };
+}
+
+/**
+ * A contact update for a subscriber who shared a phone or email (or whose name is worth adding): it
+ * finds the contact by what was pushed with the token. Without a pushed contactId or
+ * externalCustomerId the phone and email channels themselves find it, since the token went out with
+ * one of them. Null when there is nothing to identify the contact by.
+ */
+export function contactUpdateFor(sub: Pick<StoredSubscriber, 'firstName' | 'lastName' | 'phone' | 'email' | 'pushed'>): ContactUpdate | null {
+  const update: ContactUpdate = {};
+  if (sub.pushed?.contactId !== undefined) update.id = sub.pushed.contactId;
+  else if (sub.pushed?.externalCustomerId !== undefined) update.externalCustomerId = sub.pushed.externalCustomerId;
+  const phone = sub.phone ? normalizePhone(sub.phone) : null;
+  const email = sub.email ? normalizeEmail(sub.email) : null;
+  if (phone) update.phone = phone;
+  if (email) update.email = email;
+  if (update.id === undefined && update.externalCustomerId === undefined && !phone && !email) return null;
+  if (sub.firstName) update.firstName = sub.firstName;
+  if (sub.lastName) update.lastName = sub.lastName;
+  return update;
+}

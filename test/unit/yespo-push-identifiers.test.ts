@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { contactUpdateFor, tokenEntryFor } from '../../electron/core/yespo/push-identifiers.js';
+
+describe('tokenEntryFor', () => {
+  it('pushes an anonymous subscriber with the stable prefixed id only', () => {
+    expect(tokenEntryFor({ chatId: 123 }, 'tg-')).toEqual({
+      entry: { token: '123', externalCustomerId: 'tg-123' },
+      identity: { kind: 'externalCustomerId', value: 'tg-123' },
+      pushed: { externalCustomerId: 'tg-123' },
+    });
+  });
+
+  it('pushes the phone and email without the anonymous id, the phone as the identity', () => {
+    const r = tokenEntryFor({ chatId: 5, phone: '+38 (050) 123-45-67', email: ' olena@example.com ' }, 'tg-');
+    expect(r.entry).toEqual({ token: '5', phone: '380501234567', email: 'olena@example.com' });
+    expect(r.identity).toEqual({ kind: 'phone', value: '380501234567' });
+    expect(r.pushed).toEqual({ phone: '380501234567', email: 'olena@example.com' });
+  });
+
+  it('uses the email when there is no phone', () => {
+    const r = tokenEntryFor({ chatId: 5, email: 'o@example.com' }, 'x-');
+    expect(r.entry).toEqual({ token: '5', email: 'o@example.com' });
+    expect(r.identity).toEqual({ kind: 'email', value: 'o@example.com' });
+  });
+
+  it('puts a signed identity first and sends the channels along as fallbacks', () => {
+    const ext = tokenEntryFor({ chatId: 9, phone: '380501234567', signedIdentity: { kind: 'externalCustomerId', value: 'shop-77' } }, 'tg-');
+    expect(ext.entry).toEqual({ token: '9', externalCustomerId: 'shop-77', phone: '380501234567' });
+    expect(ext.identity).toEqual({ kind: 'externalCustomerId', value: 'shop-77' });
+
+    const cid = tokenEntryFor({ chatId: 9, signedIdentity: { kind: 'contactId', value: '123456789' } }, 'tg-');
+    expect(cid.entry).toEqual({ token: '9', contactId: 123456789 });
+    expect(cid.pushed).toEqual({ contactId: 123456789 });
+  });
+
+  it('never sends a contactId JSON cannot carry exactly', () => {
+    const r = tokenEntryFor({ chatId: 9, signedIdentity: { kind: 'contactId', value: '123456789012345678' } }, 'tg-');
+    expect(r.entry).toEqual({ token: '9', externalCustomerId: 'tg-9' });
+  });
+
+  it('leaves out a phone or email that would not pass Yespo’s checks', () => {
+    const r = tokenEntryFor({ chatId: 3, phone: '12', email: 'not-an-email' }, 'tg-');
+    expect(r.entry).toEqual({ token: '3', externalCustomerId: 'tg-3' });
+  });
+});
+
+describe('contactUpdateFor', () => {
+  it('finds the contact by the pushed externalCustomerId and adds the channels and name', () => {
+    expect(
+      contactUpdateFor({ firstName: 'Olena', lastName: 'K', phone: '380501234567', pushed: { externalCustomerId: 'tg-1', at: 1 } }),
+    ).toEqual({ externalCustomerId: 'tg-1', phone: '380501234567', firstName: 'Olena', lastName: 'K' });
+  });
+
+  it('prefers a pushed contactId', () => {
+    expect(contactUpdateFor({ firstName: 'A', email: 'a@example.com', pushed: { contactId: 77, email: 'a@example.com', at: 1 } })).toEqual({
+      id: 77,
+      email: 'a@example.com',
+      firstName: 'A',
+    });
+  });
+
+  it('lets the channels find a contact pushed by phone or email', () => {
+    expect(contactUpdateFor({ firstName: 'A', phone: '380501234567', email: 'a@example.com', pushed: { phone: '380501234567', at: 1 } })).toEqual({
+      phone: '380501234567',
+      email: 'a@example.com',
+      firstName: 'A',
+    });
+  });
+
+  it('has nothing to send without any identifier', () => {
+    expect(contactUpdateFor({ firstName: 'A' })).toBeNull();
+  });
+});
