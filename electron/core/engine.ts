@@ -230,11 +230,18 @@ export function createEngine(options: EngineOptions): Engine {
     };
   }
 
-  function status(): Status {
+  let statsCache: { version: number; botId: number | null; at: number; value: ReturnType<typeof subscriberStats> } | null = null;
+  /** One pass over all subscribers; during a burst at most once a second. */
+  function stats(s: Store): ReturnType<typeof subscriberStats> {
     const botId = pollerState.bot?.id ?? setupRecord().bot?.id ?? null;
-    const counts = store
-      ? subscriberStats(store, botId, now()).counts
-      : { subscribers: 0, active: 0, blocked: 0, deleted: 0, inYespo: 0, newThisWeek: 0 };
+    const version = s.version(COLLECTIONS.subscribers);
+    const fresh = statsCache && statsCache.botId === botId && (statsCache.version === version || now() - statsCache.at < 1_000);
+    if (!fresh) statsCache = { version, botId, at: now(), value: subscriberStats(s, botId, now()) };
+    return statsCache!.value;
+  }
+
+  function status(): Status {
+    const counts = store ? stats(store).counts : { subscribers: 0, active: 0, blocked: 0, deleted: 0, inYespo: 0, newThisWeek: 0 };
     const base: Omit<Status, 'notices'> = {
       version: options.version,
       dataDir: options.dataDir,
@@ -439,8 +446,7 @@ export function createEngine(options: EngineOptions): Engine {
     muteSubscriber: ({ chatId, seconds }) => setMute(chatId, seconds),
     unmuteSubscriber: ({ chatId }) => setMute(chatId, null),
     async getStats() {
-      const s = requireStore();
-      const { counts, perDay } = subscriberStats(s, pollerState.bot?.id ?? setupRecord().bot?.id ?? null, now());
+      const { counts, perDay } = stats(requireStore());
       const sy = sync.status();
       return { counts, perDay, pending: sy.pending, failed: sy.failed };
     },

@@ -71,6 +71,9 @@ export class Store {
   private compacting: Promise<void> | null = null;
   private closed = false;
   private readonly versions = new Map<string, number>();
+  /** Size of the last snapshot: the journal may grow to that before folding, so compaction costs O(1) per change on average. */
+  private snapshotBytes = 0;
+  private compactTimer: NodeJS.Timeout | null = null;
   health: StoreHealth;
 
   private constructor(
@@ -108,9 +111,10 @@ export class Store {
         if (op.s > seq) seq = op.s;
       }
     }
-    // Everything replayed goes into a fresh snapshot, so the old journals (and any torn tail) go away.
     const store = new Store(dir, data, await JournalWriter.open(path.join(dir, journalFileName(seq + 1))), snapshotFile, seq, health, options);
-    await store.compact();
+    store.snapshotBytes = (await fs.stat(snapshotFile.file).catch(() => null))?.size ?? 0;
+    // Replayed journals are folded in later, off the start-up path; until then they replay again.
+    if (seq > snapshot.seq) store.compactSoon();
     return store;
   }
 
@@ -186,7 +190,7 @@ export class Store {
         this.flushing = null;
       });
       await this.flushing;
-      if (journal.bytes > (this.options.compactBytes ?? 32 * 1024 * 1024)) void this.compact().catch(() => {});
+      if (journal.bytes > Math.max(this.options.compactBytes ?? 32 * 1024 * 1024, this.snapshotBytes)) void this.compact().catch(() => {});
     }
   }
 
@@ -194,6 +198,16 @@ export class Store {
    * Folds the journal into the snapshot. Later commits go to a fresh journal at once; the old ones
    * are deleted only after the snapshot is on disk, so a crash at any point replays correctly.
    */
+  /** Compacts shortly, once the caller's start-up work is done. */
+  compactSoon(delayMs = 5_000): void {
+    if (this.compactTimer || this.closed) return;
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = null;
+      if (!this.closed) void this.compact().catch(() => {});
+    }, delayMs);
+    this.compactTimer.unref();
+  }
+
   compact(): Promise<void> {
     if (this.compacting) return this.compacting;
     this.compacting = (async () => {
@@ -211,6 +225,7 @@ export class Store {
         if (old.file !== next.file) await fs.rm(old.file, { force: true });
       }
       await syncDir(this.dir);
+      this.snapshotBytes = (await fs.stat(this.snapshot.file).catch(() => null))?.size ?? this.snapshotBytes;
     })().finally(() => {
       this.compacting = null;
     });
@@ -223,6 +238,7 @@ export class Store {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    if (this.compactTimer) clearTimeout(this.compactTimer);
     await this.flush().catch(() => {});
     await this.compacting?.catch(() => {});
     this.closed = true;
