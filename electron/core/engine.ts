@@ -230,13 +230,20 @@ export function createEngine(options: EngineOptions): Engine {
     };
   }
 
+  let statsTimer: NodeJS.Timeout | null = null;
   let statsCache: { version: number; botId: number | null; at: number; value: ReturnType<typeof subscriberStats> } | null = null;
   /** One pass over all subscribers; during a burst at most once a second. */
   function stats(s: Store): ReturnType<typeof subscriberStats> {
     const botId = pollerState.bot?.id ?? setupRecord().bot?.id ?? null;
     const version = s.version(COLLECTIONS.subscribers);
-    const fresh = statsCache && statsCache.botId === botId && (statsCache.version === version || now() - statsCache.at < 1_000);
-    if (!fresh) statsCache = { version, botId, at: now(), value: subscriberStats(s, botId, now()) };
+    const current = statsCache && statsCache.botId === botId && statsCache.version === version;
+    const recent = statsCache && statsCache.botId === botId && now() - statsCache.at < 1_000;
+    if (!current && recent) {
+      // Counted less than a second ago: say the new figures a moment later instead.
+      if (!statsTimer) statsTimer = setTimeout(() => ((statsTimer = null), pushStatus()), 1_000);
+      return statsCache!.value;
+    }
+    if (!current) statsCache = { version, botId, at: now(), value: subscriberStats(s, botId, now()) };
     return statsCache!.value;
   }
 
@@ -543,6 +550,7 @@ export function createEngine(options: EngineOptions): Engine {
       started = false;
       if (statusTimer) clearTimeout(statusTimer);
       if (subscribersTimer) clearTimeout(subscribersTimer);
+      if (statsTimer) clearTimeout(statsTimer);
       await poller.stop();
       await replies.stop();
       if (store) {

@@ -57,7 +57,7 @@ describe('engine: from setup to the first synced subscriber', () => {
     await h.waitFor(() => tg.sent.length, (n) => n >= 1, 'the welcome reply');
 
     await engine.api.completeSetup(undefined);
-    const status = await h.waitFor(() => h!.status(), (s) => s.notices[0].code === 'all-good', 'all good');
+    const status = await h.waitFor(() => h!.status(), (s) => s.notices[0].code === 'all-good' && s.counts.inYespo === 1, 'all good');
     expect(status.counts).toMatchObject({ subscribers: 1, active: 1, inYespo: 1 });
 
     // Nothing secret on disk: not in the store, not in the logs.
