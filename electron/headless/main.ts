@@ -44,8 +44,8 @@ async function run(argv: readonly string[]): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   const logger = createLogger({ dataDir, stderr: true });
 
-  let engine: Engine | undefined;
-  let server: HeadlessServer | undefined;
+  // Filled in as they start, so a signal during startup stops whatever is already running.
+  const running: { engine?: Engine; server?: HeadlessServer } = {};
   let stopping = false;
   const stop = async (signal: NodeJS.Signals): Promise<void> => {
     if (stopping) return;
@@ -56,8 +56,8 @@ async function run(argv: readonly string[]): Promise<void> {
       process.exit(1);
     }, FORCE_EXIT_MS).unref();
     try {
-      await server?.close();
-      await engine?.stop();
+      await running.server?.close();
+      await running.engine?.stop();
       logger.info('Stopped');
       process.exit(0);
     } catch (error) {
@@ -70,7 +70,7 @@ async function run(argv: readonly string[]): Promise<void> {
 
   const service = keychainServiceFor(APP_ID, dataDir, resolveDataDir(context));
   const secrets = createEnvOverlaySecrets(createKeychainSecrets(service), process.env);
-  engine = createEngine({
+  const engine = createEngine({
     dataDir,
     version: app.version,
     secrets,
@@ -81,6 +81,7 @@ async function run(argv: readonly string[]): Promise<void> {
       appUuid: process.env.YESPO_APP_UUID?.trim() || undefined,
     },
   });
+  running.engine = engine;
   try {
     await engine.start();
   } catch (error) {
@@ -90,7 +91,9 @@ async function run(argv: readonly string[]): Promise<void> {
 
   const uiDir = path.join(app.root, 'dist');
   if (!existsSync(path.join(uiDir, 'index.html'))) logger.warn({ uiDir }, 'The UI is not built: run `npm run build:web`');
-  server = await startHeadlessServer({ engine, uiDir, host: args.host, port: args.port, token: args.token ?? createToken(), logger });
+  const server = await startHeadlessServer({ engine, uiDir, host: args.host, port: args.port, token: args.token ?? createToken(), logger });
+  running.server = server;
+  // A signal during startup: stop() is already closing things and exiting.
   if (stopping) return;
   logger.info({ version: app.version, dataDir, port: server.port, secrets: secrets.source }, 'Headless shell ready');
   process.stdout.write(`UI: ${server.link}\n`);

@@ -4,7 +4,7 @@ import { dispatch } from '../core/contract/dispatch.js';
 import type { ErrorCode, Result } from '../core/contract/types.js';
 import type { Engine } from '../core/engine.js';
 import type { Logger } from '../core/log.js';
-import { allowedHosts, checkAccess, sessionCookie, tokensEqual, type Access } from './auth.js';
+import { allowedHosts, checkAccess, sessionCookie, type Access } from './auth.js';
 import { createEventSocket } from './event-socket.js';
 import { serveStatic } from './static-files.js';
 

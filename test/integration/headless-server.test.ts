@@ -73,7 +73,8 @@ describe('headless server in-process', () => {
   });
 
   it('answers 401 to the API without a token or with a wrong one', async () => {
-    for (const headers of [{ cookie: '' }, { cookie: 'tcy_session=nope' }, { cookie: '', authorization: 'Bearer nope' }]) {
+    const refused: Array<Record<string, string>> = [{ cookie: '' }, { cookie: 'tcy_session=nope' }, { cookie: '', authorization: 'Bearer nope' }];
+    for (const headers of refused) {
       const reply = await post('getStatus', undefined, headers);
       expect(reply.status).toBe(401);
       expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -49,7 +49,8 @@ function isEventName(name: unknown): name is EventName {
  * the socket was down is caught up by re-reading status and setup as soon as it is back.
  */
 export function createHttpTransport(options: HttpTransportOptions = {}): Transport {
-  const baseUrl = options.baseUrl ?? (() => window.location.origin);
+  // Through globalThis: this module is also type-checked (and tested) on the Node side, which has no DOM.
+  const baseUrl = options.baseUrl ?? (() => (globalThis as unknown as { location: { origin: string } }).location.origin);
   const doFetch = options.fetch ?? ((url, init) => fetch(url, init));
   const openSocket = options.openSocket ?? openBrowserSocket;
   const reconnectDelay = options.reconnectDelay ?? backoff;
