@@ -2,10 +2,11 @@ import { h, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useRouter } from 'vue-router';
 import { NText, useDialog, useMessage } from 'naive-ui';
-import type { ActionCode, Status } from '../../../electron/core/contract/types.js';
+import type { ActionCode, Settings, Status } from '../../../electron/core/contract/types.js';
 import { api } from '../bridge/index.js';
 import CopyableText from '../components/CopyableText.vue';
 import { useErrorText } from '../errors/use-error-text.js';
+import { useSettingsStore } from '../stores/settings.js';
 import { useStatusStore } from '../stores/status.js';
 import { ACTION_PLANS } from './action-plans.js';
 
@@ -13,6 +14,10 @@ const KEYCHAIN_PLATFORMS = ['win32', 'darwin', 'linux'];
 
 function isStatus(value: unknown): value is Status {
   return typeof value === 'object' && value !== null && 'notices' in value && 'bot' in value;
+}
+
+function isSettings(value: unknown): value is Settings {
+  return typeof value === 'object' && value !== null && 'startAtLogin' in value && 'texts' in value;
 }
 
 /** Carries out a notice's action: calls the engine, opens the screen, or explains in a dialog. */
@@ -23,6 +28,7 @@ export function useNoticeAction() {
   const message = useMessage();
   const errorText = useErrorText();
   const statusStore = useStatusStore();
+  const settingsStore = useSettingsStore();
   const busy = ref<ActionCode | null>(null);
 
   function paragraphs(...texts: Array<string | undefined>) {
@@ -84,7 +90,9 @@ export function useNoticeAction() {
     try {
       if (plan.kind === 'call') {
         const result = await plan.run(api);
+        // Show the engine's answer at once rather than waiting for its next push.
         if (isStatus(result)) statusStore.apply(result);
+        else if (isSettings(result)) settingsStore.apply(result);
         message.success(t(plan.doneKey));
       } else if (plan.dialog === 'switch-bot') {
         await confirmSwitchBot();

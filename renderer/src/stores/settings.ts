@@ -41,5 +41,5 @@ export const useSettingsStore = defineStore('settings', () => {
     setup.value = await api.getSetup();
   }
 
-  return { settings, setup, load, save, setAppUuid, setApiKey, setSetup: (next: SetupState) => (setup.value = next) };
+  return { settings, setup, load, save, apply: applySettings, setAppUuid, setApiKey };
 });

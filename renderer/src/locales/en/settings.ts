@@ -44,6 +44,7 @@ export default {
       other: { label: 'Any other message', hint: 'Sent when they write something the bot doesn’t expect.' },
     } satisfies Record<BotTextKey, { label: string; hint: string }>,
     language: { en: 'English', uk: 'Ukrainian' },
+    edit: 'Edit what the bot says',
     save: 'Save messages',
     undo: 'Undo changes',
   },
