@@ -55,12 +55,10 @@ describe('noticeMessage', () => {
   });
 
   it('names where a damaged file was moved', () => {
-    const message = noticeMessage(
-      { code: 'store-recovered', severity: 'warning' },
-      status({ store: { state: 'recovered', folder: '/data', movedAside: '/data/store.corrupt-1.json' } }),
-      asText,
-    );
-    expect(message.named.movedAside).toBe('/data/store.corrupt-1.json');
+    const recovered = status({ store: { state: 'recovered', folder: '/data', movedAside: '/data/store.corrupt-1.json' } });
+    expect(noticeMessage({ code: 'store-recovered', severity: 'warning' }, recovered, asText).named.folder).toBe('/data/store.corrupt-1.json');
+    const fromEngine: Notice = { code: 'store-recovered', severity: 'warning', params: { folder: '/elsewhere/store.bad' } };
+    expect(noticeMessage(fromEngine, recovered, asText).named.folder).toBe('/elsewhere/store.bad');
   });
 });
 

@@ -29,8 +29,8 @@ export function noticeMessage(notice: Notice, status: Status, formatNumber: (val
     hours: Math.round(status.bot.offlineHours ?? 0),
     days: status.sync.apiKeyIdleDays ?? 0,
     username: status.bot.username ?? '',
-    folder: status.store.folder,
-    movedAside: status.store.movedAside ?? status.store.folder,
+    // A recovered store names where the damaged file went; the engine sends that as `folder`.
+    folder: status.store.movedAside ?? status.store.folder,
     ...notice.params,
   };
   const named: Record<string, string> = {};
