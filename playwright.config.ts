@@ -6,7 +6,7 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
-  outputDir: '.tmp/playwright-results',
+  outputDir: '.tmp/playwright-e2e-results',
   // Each test starts its own headless shell on a free port; two at a time suit two cores.
   workers: process.env.CI ? 1 : 2,
   fullyParallel: true,
