@@ -9,6 +9,9 @@ import { ensureBuild, ROOT } from './ensure-build.mjs';
 /** A start that ends this soon, unsuccessfully, means Electron could not start at all. */
 const FAST_FAIL_MS = 3000;
 
+/** Where the runtime keeps its executable inside its folder, as the electron package's install writes it to path.txt. */
+const EXECUTABLE = { darwin: 'Electron.app/Contents/MacOS/Electron', win32: 'electron.exe' }[process.platform] ?? 'electron';
+
 /**
  * The Electron binary, found the way the electron package finds it but without its fallback,
  * which downloads the runtime (impossible offline, and slow to fail).
@@ -16,9 +19,10 @@ const FAST_FAIL_MS = 3000;
 function electronBinary() {
   const packageDir = path.join(ROOT, 'node_modules', 'electron');
   const pathFile = path.join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const relative = readFileSync(pathFile, 'utf8').trim();
-  const binary = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH || path.join(packageDir, 'dist'), relative);
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  if (!override && !existsSync(pathFile)) return null;
+  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : EXECUTABLE;
+  const binary = path.join(override || path.join(packageDir, 'dist'), relative);
   return existsSync(binary) ? binary : null;
 }
 
