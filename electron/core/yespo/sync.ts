@@ -40,6 +40,10 @@ export interface SyncTiming {
   timeoutMs: number;
   /** Requests in flight at once. Each lane waits for its batch to be durable before the next. */
   lanes: number;
+  /** Rows per page of the activity report. */
+  activityPageRows: number;
+  /** How long a minute of `activityPollMinutes` lasts (tests shrink it). */
+  minuteMs: number;
 }
 
 export const DEFAULT_TIMING: SyncTiming = {
@@ -52,6 +56,8 @@ export const DEFAULT_TIMING: SyncTiming = {
   storeRetryMs: 5_000,
   timeoutMs: 20_000,
   lanes: 2,
+  activityPageRows: 1_000,
+  minuteMs: 60_000,
 };
 
 export interface YespoSyncDeps {
@@ -331,9 +337,13 @@ export class YespoSync {
     if (this.authPause || this.appPause) return null;
     if (this.storeFailed) return this.storeFailed.retryAt <= now ? { kind: 'store-check' } : null;
     if (now < this.backoffUntil) return null;
-    const split = this.splits.shift();
-    if (split) return { kind: 'tokens', items: split };
     const size = Math.min(clampBatch(cfg.batchSize), this.learnedMaxBatch);
+    const split = this.splits.shift();
+    if (split) {
+      // Halves made before Yespo's size limit was learned are cut to it now.
+      if (split.length > size) this.splits.unshift(split.slice(size));
+      return { kind: 'tokens', items: split.slice(0, size) };
+    }
     const tokens = this.index.take('token', now, size);
     if (tokens.length) return { kind: 'tokens', items: tokens };
     const [single] = this.index.take('other', now, 1);
@@ -391,25 +401,25 @@ export class YespoSync {
       if (!sub || sub.state !== 'active' || sub.tokenInYespo) dropped.push(current);
       else prepared.push({ item: current, key, ...tokenEntryFor(sub, cfg.externalIdPrefix) });
     }
-    const settled = new Set<string>();
+    /** Items handed on to the halves of a split batch: they stay claimed. */
+    const handedOn = new Set<string>();
     try {
       if (dropped.length) {
         const tx = new Tx();
         for (const item of dropped) tx.delete(COLLECTIONS.outbox, item.id);
         await this.commit(tx, dropped.map((item) => [item, undefined]));
-        for (const item of dropped) settled.add(item.id);
       }
       if (!prepared.length) return;
       try {
         await this.clientFor(cfg).pushTokens(cfg.appUuid ?? '', prepared.map((p) => p.entry));
       } catch (error) {
-        await this.onTokensRefused(prepared, error, settled);
+        await this.onTokensRefused(prepared, error, handedOn);
         return;
       }
       await this.onTokensAccepted(prepared);
-      for (const p of prepared) settled.add(p.item.id);
     } finally {
-      for (const item of items) if (!settled.has(item.id)) this.index.release(item.id);
+      // Done, failed or dropped items are no longer waiting, so releasing them only lets go of the claim.
+      for (const item of items) if (!handedOn.has(item.id)) this.index.release(item.id);
     }
   }
 
@@ -439,13 +449,12 @@ export class YespoSync {
     await this.commit(tx, changes);
   }
 
-  private async onTokensRefused(prepared: Prepared[], error: unknown, settled: Set<string>): Promise<void> {
+  private async onTokensRefused(prepared: Prepared[], error: unknown, handedOn: Set<string>): Promise<void> {
     if (await this.handledCommon(error, prepared.map((p) => p.item))) return;
     if (!(error instanceof YespoError) || error.status === undefined) throw error;
     const refusal = classifyRefusal(error.status, error.yespoText);
     if (refusal === 'duplicate') {
       await this.onTokensAccepted(prepared);
-      for (const p of prepared) settled.add(p.item.id);
       return;
     }
     if (refusal === 'app-uuid') {
@@ -457,18 +466,16 @@ export class YespoSync {
       if (plan.maxBatch) this.learnedMaxBatch = Math.max(MIN_BATCH, plan.maxBatch);
       this.logger.info({ size: prepared.length, reason: error.yespoText }, 'Yespo refused a batch; splitting it to find the bad item');
       this.splits.unshift(plan.parts[0].map((p) => p.item), plan.parts[1].map((p) => p.item));
-      for (const p of prepared) settled.add(p.item.id);
+      for (const p of prepared) handedOn.add(p.item.id);
       return;
     }
     await this.markFailed(plan.item.item, error, 'push-failed', true);
-    settled.add(plan.item.item.id);
   }
 
   // ------------------------------------------------------------------ contact, mute, unmute
 
   private async sendSingle(item: OutboxItem): Promise<void> {
     let releaseAt: number | undefined;
-    let settled = false;
     try {
       const current = this.outbox.get(item.id);
       if (!current || current.state !== 'waiting') return;
@@ -477,7 +484,6 @@ export class YespoSync {
       const update = sub && current.kind === 'contact' ? contactUpdateFor(sub) : null;
       if (!sub || (current.kind === 'contact' && !update)) {
         await this.commit(new Tx().delete(COLLECTIONS.outbox, item.id), [[current, undefined]]);
-        settled = true;
         return;
       }
       // Updates follow the token: the contact must exist, and the push itself may carry the data.
@@ -493,7 +499,7 @@ export class YespoSync {
         else if (current.kind === 'mute') await client.mute(cfg.appUuid ?? '', String(item.chatId), current.seconds ?? MAX_MUTE_SECONDS);
         else await client.unmute(cfg.appUuid ?? '', String(item.chatId));
       } catch (error) {
-        settled = await this.onSingleRefused(current, error);
+        await this.onSingleRefused(current, error);
         return;
       }
       const at = this.now();
@@ -504,32 +510,29 @@ export class YespoSync {
       }
       this.succeeded(tx, at);
       await this.commit(tx, [[current, undefined]]);
-      settled = true;
     } finally {
-      if (!settled) this.index.release(item.id, releaseAt);
+      this.index.release(item.id, releaseAt);
     }
   }
 
-  /** Returns true when the item left the waiting queue (failed or done). */
-  private async onSingleRefused(item: OutboxItem, error: unknown): Promise<boolean> {
-    if (await this.handledCommon(error, [item])) return false;
+  private async onSingleRefused(item: OutboxItem, error: unknown): Promise<void> {
+    if (await this.handledCommon(error, [item])) return;
     if (!(error instanceof YespoError) || error.status === undefined) throw error;
     if (item.kind === 'contact' && error instanceof YespoConflict) {
       // "Repeated request within 1 minute": the same update went through moments ago or is racing.
       await this.postpone([item], error.message, this.now() + this.timing.repeatWaitMs * this.timing.retryScale);
-      return false;
+      return;
     }
     const refusal = classifyRefusal(error.status, error.yespoText);
     if (refusal === 'duplicate') {
       await this.commit(new Tx().delete(COLLECTIONS.outbox, item.id), [[item, undefined]]);
-      return true;
+      return;
     }
     if (refusal === 'app-uuid' && item.kind !== 'contact') {
       this.pauseApp(error);
-      return false;
+      return;
     }
     await this.markFailed(item, error, 'push-failed', false);
-    return true;
   }
 
   // ------------------------------------------------------------------ shared outcomes
@@ -678,7 +681,7 @@ export class YespoSync {
       this.activityTimer = null;
       void this.readActivity(false).finally(() => {
         const minutes = this.deps.config().activityPollMinutes;
-        this.scheduleActivity(Math.max(1, Number.isFinite(minutes) && minutes > 0 ? minutes : 15) * 60_000);
+        this.scheduleActivity(Math.max(1, Number.isFinite(minutes) && minutes > 0 ? minutes : 15) * this.timing.minuteMs);
       });
     }, delayMs);
   }
@@ -697,6 +700,7 @@ export class YespoSync {
           now: this.now,
           logger: this.logger,
           commit: (tx) => this.commitActivity(tx),
+          pageRows: this.timing.activityPageRows,
         });
         if (this.forbiddenFor !== undefined) this.forbiddenFor = undefined;
         const at = this.now();
