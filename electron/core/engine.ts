@@ -422,6 +422,11 @@ export function createEngine(options: EngineOptions): Engine {
       if (!payload) throw new ApiFailure('invalid_argument', 'This customer id is too long for a Telegram link (at most 34 characters).');
       return { url: `${base}?start=${payload}`, payload };
     },
+    async revealLinkKey() {
+      const key = await linkSecret();
+      if (!key) throw new ApiFailure('keychain_unavailable', "The link-signing key lives in the computer's password store, which is not available.");
+      return { key };
+    },
     async disconnect({ deleteData }) {
       await poller.stop();
       await replies.stop();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../electron/core/contract/errors.js';
 import { dispatch } from '../../electron/core/contract/dispatch.js';
+import { signPayload } from '../../electron/core/yespo/signing.js';
 import { startEngine, type EngineHarness } from '../support/engine-harness.js';
 
 let h: EngineHarness | null = null;
@@ -125,6 +126,9 @@ describe('engine: from setup to the first synced subscriber', () => {
     h = await startEngine();
     await h.configure();
     const link = await h.engine.api.getDeepLink({ externalCustomerId: 'shop-0042' });
+    const { key } = await h.engine.api.revealLinkKey(undefined);
+    expect(key).toBe(await h.secrets.get('linkSecret'));
+    expect(link.payload).toBe(signPayload(key, 'externalCustomerId', 'shop-0042'));
     expect(link.url).toBe(`https://t.me/${h.tg.botUsername}?start=${link.payload}`);
     expect(link.payload).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
     const u = h.tg.user();

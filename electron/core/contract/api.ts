@@ -66,6 +66,7 @@ export const ARGS = {
     contactId: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
     source: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/))),
   }),
+  revealLinkKey: NoArgs,
   disconnect: v.strictObject({ deleteData: v.boolean() }),
   querySubscribers: v.strictObject({
     search: v.optional(v.pipe(v.string(), v.maxLength(200))),
@@ -103,6 +104,11 @@ export interface Results {
   getSettings: Settings;
   updateSettings: Settings;
   getDeepLink: { url: string; payload: string };
+  /**
+   * The link-signing key, for the shop's web developer (README: signed links). Unlike the bot token
+   * and the API key it is meant to be shared with the website, so the owner may reveal it.
+   */
+  revealLinkKey: { key: string };
   disconnect: SetupState;
   querySubscribers: SubscriberPage;
   getSubscriber: SubscriberDetail;

@@ -15,6 +15,7 @@ export const METHODS = [
   'getSettings',
   'updateSettings',
   'getDeepLink',
+  'revealLinkKey',
   'disconnect',
   'querySubscribers',
   'getSubscriber',
