@@ -125,7 +125,7 @@ export default {
     placeholder: 'Вставте ключ',
     looksGood: 'Натисніть «Перевірити», щоб спробувати ключ.',
     check: 'Перевірити',
-    found: 'Підключено до {organisation}',
+    found: 'Підключено організацію «{organisation}»',
     account: 'Акаунт Yespo: {email}',
     savedHint: 'Ключ збережено у сховищі паролів комп’ютера (закінчується на {hint}).',
     replaceHint: 'Щоб використати інший ключ, вставте його нижче.',
