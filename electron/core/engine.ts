@@ -110,10 +110,9 @@ export function createEngine(options: EngineOptions): Engine {
       cached[name] = await secrets.get(name);
       return cached[name] ?? null;
     } catch (error) {
-      if (error instanceof KeychainUnavailable) {
-        keychain = { ok: false, platform: process.platform, source: secrets.source, problem: error.problem };
-        return null;
-      }
+      // The keychain's state comes from check(): with secrets from the environment, a missing
+      // keychain only costs the signed links.
+      if (error instanceof KeychainUnavailable) return null;
       throw error;
     }
   }

@@ -10,7 +10,6 @@ import { createLogger } from '../../electron/core/log.js';
 import { createMemorySecrets } from '../../electron/core/secrets/memory.js';
 import { DEFAULT_SETTINGS } from '../../electron/core/settings.js';
 import { Store } from '../../electron/core/store/store.js';
-import { COLLECTIONS } from '../../electron/core/subscribers/model.js';
 import { querySubscribers } from '../../electron/core/subscribers/query.js';
 import { queueReply } from '../../electron/core/telegram/replies.js';
 import { applyUpdate, type TgUpdate } from '../../electron/core/telegram/updates.js';
