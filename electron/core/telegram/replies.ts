@@ -91,6 +91,9 @@ export class ReplySender {
     this.busy = true;
     try {
       const now = this.deps.now();
+      if (this.lastSent.size > 10_000) {
+        for (const [chat, at] of this.lastSent) if (now - at >= PER_CHAT_INTERVAL_MS) this.lastSent.delete(chat);
+      }
       const queue = this.deps.store.collection<ReplyItem>(COLLECTIONS.replies);
       const due = dueReplies(queue.values(), this.lastSent, now, OVERALL_PER_SECOND);
       await Promise.all(due.map((item) => this.send(api, item)));

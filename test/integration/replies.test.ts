@@ -1,0 +1,124 @@
+import { Api } from 'grammy';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../electron/core/log.js';
+import { Store } from '../../electron/core/store/store.js';
+import { COLLECTIONS, subscriberKey, type StoredSubscriber } from '../../electron/core/subscribers/model.js';
+import { queueReply, ReplySender } from '../../electron/core/telegram/replies.js';
+import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram/server.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function setup(): Promise<{ tg: FakeTelegram; store: Store; sender: ReplySender }> {
+  const tg = await startFakeTelegram({ timeScale: 0.02 });
+  cleanups.push(() => tg.close());
+  const t = tempDir();
+  cleanups.push(t.remove);
+  const store = await Store.open(t.dir);
+  cleanups.push(() => store.close());
+  const api = new Api(tg.token, { apiRoot: tg.url });
+  const sender = new ReplySender({ store, logger: createLogger({ level: 'silent' }), now: Date.now, api: () => api, onChange: () => {} });
+  cleanups.push(() => sender.stop());
+  return { tg, store, sender };
+}
+
+async function subscribe(store: Store, botId: number, chatId: number): Promise<void> {
+  const s: StoredSubscriber = {
+    botId, chatId, firstName: 'X', state: 'active', firstStartAt: 1, lastStartAt: 1,
+    identity: { kind: 'externalCustomerId', value: `tg-${chatId}` }, yespo: { state: 'synced' }, tokenInYespo: true,
+  };
+  await store.commit(store.tx().put(COLLECTIONS.subscribers, subscriberKey(botId, chatId), s));
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  const end = Date.now() + 10_000;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out: ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('reply queue', () => {
+  it('sends queued replies and forgets them once sent', async () => {
+    const { tg, store, sender } = await setup();
+    const u = tg.user();
+    tg.start(u);
+    await subscribe(store, tg.botId, u.id);
+    const tx = store.tx();
+    queueReply(tx, tg.botId, Date.now(), { chatId: u.id, text: 'Welcome!' });
+    await store.commit(tx);
+    sender.start();
+    await until(() => tg.sent.length === 1, 'the send');
+    expect(tg.sent[0]).toMatchObject({ chatId: u.id, text: 'Welcome!' });
+    await until(() => store.collection(COLLECTIONS.replies).size === 0, 'the queue to empty');
+  });
+
+  it('paces a chat to one message a second', async () => {
+    const { tg, store, sender } = await setup();
+    const u = tg.user();
+    tg.start(u);
+    await subscribe(store, tg.botId, u.id);
+    const tx = store.tx();
+    for (const text of ['one', 'two', 'three']) queueReply(tx, tg.botId, Date.now(), { chatId: u.id, text });
+    await store.commit(tx);
+    sender.start();
+    await until(() => tg.sent.length === 3, 'three sends');
+    expect(tg.sent.map((m) => m.text)).toEqual(['one', 'two', 'three']);
+    expect(tg.sent[2].at - tg.sent[0].at).toBeGreaterThanOrEqual(1_900);
+  });
+
+  it('marks a subscriber who blocked the bot, or deleted the account, from the 403', async () => {
+    const { tg, store, sender } = await setup();
+    const blocker = tg.user();
+    const gone = tg.user();
+    tg.start(blocker);
+    tg.start(gone);
+    await subscribe(store, tg.botId, blocker.id);
+    await subscribe(store, tg.botId, gone.id);
+    tg.block(blocker);
+    tg.deactivate(gone);
+    const tx = store.tx();
+    queueReply(tx, tg.botId, Date.now(), { chatId: blocker.id, text: 'hi' });
+    queueReply(tx, tg.botId, Date.now(), { chatId: gone.id, text: 'hi' });
+    await store.commit(tx);
+    sender.start();
+    const state = (id: number) => store.get<StoredSubscriber>(COLLECTIONS.subscribers, subscriberKey(tg.botId, id));
+    await until(() => state(blocker.id)?.state === 'blocked' && state(gone.id)?.state === 'deleted', 'both states');
+    expect(state(blocker.id)?.tokenInYespo).toBe(false);
+    expect(store.collection(COLLECTIONS.replies).size).toBe(0);
+  });
+
+  it('waits retry_after on a 429 and then sends', async () => {
+    const { tg, store, sender } = await setup();
+    const u = tg.user();
+    tg.start(u);
+    await subscribe(store, tg.botId, u.id);
+    tg.failNext(1, { retryAfter: 1 }, ['sendMessage']);
+    const tx = store.tx();
+    queueReply(tx, tg.botId, Date.now(), { chatId: u.id, text: 'later' });
+    await store.commit(tx);
+    const t0 = Date.now();
+    sender.start();
+    await until(() => tg.sent.length === 1, 'the send after the wait');
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(950);
+  });
+
+  it('does not repeat a send that may have gone out before the connection broke', async () => {
+    const { tg, store, sender } = await setup();
+    const u = tg.user();
+    tg.start(u);
+    await subscribe(store, tg.botId, u.id);
+    tg.failNext(1, 'reset', ['sendMessage']);
+    const tx = store.tx();
+    queueReply(tx, tg.botId, Date.now(), { chatId: u.id, text: 'once' });
+    await store.commit(tx);
+    sender.start();
+    await until(() => store.collection(COLLECTIONS.replies).size === 0, 'the item to be settled');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(tg.sent).toHaveLength(0);
+    expect([...store.collection<{ cause: string }>(COLLECTIONS.failures).values()].map((f) => f.cause)).toEqual(['reply-refused']);
+  });
+});
