@@ -55,7 +55,7 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
   const openSocket = options.openSocket ?? openBrowserSocket;
   const reconnectDelay = options.reconnectDelay ?? backoff;
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
-  let connected = false;
+  let socketStarted = false;
 
   async function call(method: MethodName, args: unknown): Promise<Result<unknown>> {
     let response: Response;
@@ -118,8 +118,8 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
   return {
     call,
     on(event, listener) {
-      if (!connected) {
-        connected = true;
+      if (!socketStarted) {
+        socketStarted = true;
         connect();
       }
       let set = listeners.get(event);
