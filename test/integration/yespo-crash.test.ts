@@ -1,0 +1,120 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Store } from '../../electron/core/store/store.js';
+import { COLLECTIONS, type StoredSubscriber } from '../../electron/core/subscribers/model.js';
+import { startFakeYespo, type FakeYespo } from '../fakes/yespo/server.js';
+import { tempDir } from '../support/temp-dir.js';
+import { acceptedTokenCounts, chatIds, seed, subscriber } from './fixtures/yespo-world.js';
+
+const BATCH = 50;
+const COUNT = 600;
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+function runChild(args: string[]): { child: ChildProcess; waitFor: (line: string) => Promise<void> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/integration/fixtures/yespo-child.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  cleanups.push(() => child.kill('SIGKILL'));
+  return {
+    child,
+    waitFor: async (line) => {
+      const until = Date.now() + 25_000;
+      while (!out.includes(line)) {
+        if (Date.now() > until || (child.exitCode !== null && !out.includes(line))) throw new Error(`child never printed ${line}: ${out} ${err}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
+  };
+}
+
+async function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise((r) => child.once('exit', r));
+  child.kill('SIGKILL');
+  await gone;
+}
+
+async function world(): Promise<{ fake: FakeYespo; dir: string; args: (freezeAt?: number) => string[] }> {
+  const fake = await startFakeYespo();
+  cleanups.push(() => fake.close());
+  const t = tempDir('tcy-yespo-crash-');
+  cleanups.push(t.remove);
+  const store = await Store.open(t.dir);
+  await seed(store, chatIds(1, COUNT).map((id) => subscriber(id)));
+  await store.close();
+  return {
+    fake,
+    dir: t.dir,
+    args: (freezeAt) => [t.dir, fake.url, fake.apiKey, fake.appUuid, String(BATCH), ...(freezeAt ? [String(freezeAt)] : [])],
+  };
+}
+
+async function expectAllPushed(dir: string): Promise<void> {
+  const store = await Store.open(dir);
+  try {
+    expect(store.collection(COLLECTIONS.outbox).size).toBe(0);
+    const subs = [...store.collection<StoredSubscriber>(COLLECTIONS.subscribers).values()];
+    expect(subs).toHaveLength(COUNT);
+    expect(subs.filter((s) => !s.tokenInYespo || s.yespo.state !== 'synced')).toEqual([]);
+  } finally {
+    await store.close();
+  }
+}
+
+describe('a crash of the sync', () => {
+  it('SIGKILL while Yespo holds a request: nothing is lost, and only a batch in flight can go out twice', async () => {
+    const { fake, dir, args } = await world();
+    fake.failNext(1, 'hang', /tokens/);
+    const first = runChild(args());
+    await first.waitFor('READY');
+    const until = Date.now() + 20_000;
+    while (fake.tokenRequests.filter((r) => r.status === 200).length < 4 && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+    expect(fake.tokenRequests[0].status).toBe(0);
+    await kill(first.child);
+    const acceptedBefore = fake.tokenRequests.filter((r) => r.status === 200).length;
+    expect(acceptedBefore).toBeGreaterThanOrEqual(4);
+
+    const second = runChild(args());
+    await second.waitFor('DONE');
+    await expectAllPushed(dir);
+
+    const counts = acceptedTokenCounts(fake.tokenRequests);
+    for (const id of chatIds(1, COUNT)) expect(counts.get(String(id)), `token ${id}`).toBeGreaterThanOrEqual(1);
+    // The hung batch never reached Yespo; at most the other lane's batch was accepted but not yet saved.
+    const twice = [...counts.values()].filter((n) => n > 1);
+    expect(twice.every((n) => n === 2)).toBe(true);
+    expect(twice.length).toBeLessThanOrEqual(BATCH);
+    // The hung batch went out again after the restart.
+    const hung = (fake.tokenRequests[0].tokens as Array<{ token: string }>).map((t) => t.token);
+    expect(hung).toHaveLength(BATCH);
+    for (const token of hung) expect(counts.get(token)).toBe(1);
+  });
+
+  it('SIGKILL after Yespo accepted a batch but before it was saved: only the batches in flight are sent again', async () => {
+    const { fake, dir, args } = await world();
+    // Writes 1 and 2 are the first two accepted batches; the third is frozen before it reaches the disk.
+    const first = runChild(args(3));
+    await first.waitFor('AT write 3');
+    await kill(first.child);
+
+    const second = runChild(args());
+    await second.waitFor('DONE');
+    await expectAllPushed(dir);
+
+    const counts = acceptedTokenCounts(fake.tokenRequests);
+    for (const id of chatIds(1, COUNT)) expect(counts.get(String(id)), `token ${id}`).toBeGreaterThanOrEqual(1);
+    const twice = [...counts.values()].filter((n) => n > 1);
+    expect(twice.every((n) => n === 2)).toBe(true);
+    // The frozen batch went out twice; besides it, at most the other lane's batch in flight.
+    expect(twice.length).toBeGreaterThanOrEqual(BATCH);
+    expect(twice.length).toBeLessThanOrEqual(2 * BATCH);
+    // Yespo ends up with one contact per subscriber, each holding its token once.
+    expect(fake.contacts).toHaveLength(COUNT);
+    expect(fake.contacts.every((c) => c.tokens.length === 1)).toBe(true);
+  });
+});
