@@ -19,9 +19,13 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.txt': 'text/plain; charset=utf-8',
   '.wasm': 'application/wasm',
+  '.webmanifest': 'application/manifest+json',
 };
 
-/** Module scripts are refused without a JavaScript type, so every served file gets an explicit one. */
+/**
+ * Used by both shells (app:// in Electron, the headless HTTP server). Module scripts are refused without a JavaScript type,
+ * so every served file gets an explicit one.
+ */
 export function contentType(file: string): string {
   return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }

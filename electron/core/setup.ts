@@ -1,21 +1,15 @@
 import { Api, GrammyError } from 'grammy';
-import type { BotInfo, SetupStep, WebhookInfo, YespoAccount } from './contract/types.js';
+import type { BotInfo, SetupState, WebhookInfo, YespoAccount } from './contract/types.js';
 import { ApiFailure } from './contract/errors.js';
 import { classifyTelegramError } from './telegram/telegram-errors.js';
 import { YespoClient } from './yespo/client.js';
 import { YespoAuthError, YespoError, YespoPermissionError } from './yespo/errors.js';
 
-/** What the wizard has learned so far; kept in the store so it resumes after a restart. */
-export interface SetupRecord {
-  step: SetupStep;
-  botPath: 'new' | 'existing' | null;
-  complete: boolean;
-  bot: BotInfo | null;
-  webhook: WebhookInfo | null;
-  appUuid: string | null;
-  yespo: YespoAccount | null;
-  liveTestSince: number | null;
-}
+/**
+ * What the wizard has learned so far; kept in the store so it resumes after a restart. The secrets'
+ * hints and the keychain's state are not stored: they are read live.
+ */
+export type SetupRecord = Omit<SetupState, 'secrets' | 'keychain'>;
 
 export const EMPTY_SETUP: SetupRecord = {
   step: 'welcome',

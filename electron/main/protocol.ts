@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { protocol } from 'electron';
 import { APP_SCHEME, resolveAppPath } from './app-url.js';
-import { contentType } from './content-type.js';
+import { contentType } from '../core/content-type.js';
 
 /** Must run before the app is ready: privileges cannot be granted to a scheme later. */
 export function registerAppScheme(): void {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mimeType, resolveInside } from '../../electron/headless/static-files.js';
+import { contentType } from '../../electron/core/content-type.js';
+import { resolveInside } from '../../electron/headless/static-files.js';
 
 const root = path.resolve('/srv/ui');
 
@@ -22,11 +23,11 @@ describe('headless static files', () => {
   });
 
   it('names the MIME types the built UI needs', () => {
-    expect(mimeType('index.html')).toBe('text/html; charset=utf-8');
-    expect(mimeType('assets/index-abc.js')).toBe('text/javascript; charset=utf-8');
-    expect(mimeType('assets/index-abc.css')).toBe('text/css; charset=utf-8');
-    expect(mimeType('logo.SVG')).toBe('image/svg+xml');
-    expect(mimeType('font.woff2')).toBe('font/woff2');
-    expect(mimeType('blob.bin')).toBe('application/octet-stream');
+    expect(contentType('index.html')).toBe('text/html; charset=utf-8');
+    expect(contentType('assets/index-abc.js')).toBe('text/javascript; charset=utf-8');
+    expect(contentType('assets/index-abc.css')).toBe('text/css; charset=utf-8');
+    expect(contentType('logo.SVG')).toBe('image/svg+xml');
+    expect(contentType('font.woff2')).toBe('font/woff2');
+    expect(contentType('blob.bin')).toBe('application/octet-stream');
   });
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL, APP_ORIGIN, resolveAppPath, urlOrigin } from '../../electron/main/app-url.js';
-import { contentType } from '../../electron/main/content-type.js';
+import { contentType } from '../../electron/core/content-type.js';
 
 const root = '/opt/app/dist';
 
