@@ -1,3 +1,4 @@
+import type { CustomerIdProblem } from '../../../../electron/core/contract/input.js';
 import type { BotTextKey } from '../../../../electron/core/contract/types.js';
 
 export default {
@@ -47,6 +48,36 @@ export default {
     edit: 'Edit what the bot says',
     save: 'Save messages',
     undo: 'Undo changes',
+  },
+  links: {
+    title: 'Website links',
+    retry: 'Try again',
+    website: {
+      title: 'A “Subscribe in Telegram” button',
+      help: 'Put this link behind a button on your website; subscribers who come through it are tagged “website”.',
+      label: 'Link for your website',
+    },
+    personal: {
+      title: 'A personal link for one customer',
+      help: 'This link puts the customer’s Telegram subscription on the Yespo contact with this external customer ID. It is signed, so nobody can change it to pose as someone else.',
+      idLabel: 'External customer ID',
+      idHint: 'The ID your shop gave this customer, as Yespo knows it.',
+      placeholder: 'For example crm-42',
+      problem: {
+        long: 'Use at most 34 characters (fewer for letters outside English).',
+      } satisfies Record<Exclude<CustomerIdProblem, 'empty'>, string>,
+      make: 'Make the link',
+      linkLabel: 'Personal link for customer {id}',
+    },
+    developer: {
+      title: 'For your web developer',
+      help: 'Your website can make personal links for every signed-in customer by itself. It needs the link-signing key.',
+      warning: 'Anyone with this key can make links that claim to be any of your customers: share it only with your website developer.',
+      keyLabel: 'Link-signing key',
+      reveal: 'Reveal the key',
+      hide: 'Hide the key',
+      code: 'The app’s README, under “Signed links for a website”, has ready code in JavaScript, PHP and Python. The link is https://t.me/ + your bot’s username + ?start= + this:',
+    },
   },
   computer: {
     title: 'This computer',

@@ -1,0 +1,58 @@
+import { createHmac } from 'node:crypto';
+import { signPayload } from '../../electron/core/yespo/signing.js';
+import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram/server.js';
+import { startFakeYespo, type FakeYespo } from '../fakes/yespo/server.js';
+import { expect, test as base } from './fixtures/headless.js';
+
+/** A bot set up from the environment against local fakes; the link key itself lives in the keychain. */
+const test = base.extend<{ telegram: FakeTelegram; yespo: FakeYespo }>({
+  telegram: async ({}, use) => {
+    const telegram = await startFakeTelegram({ username: 'corner_shop_bot', timeScale: 0.02 });
+    await use(telegram);
+    await telegram.close();
+  },
+  yespo: async ({}, use) => {
+    const yespo = await startFakeYespo();
+    await use(yespo);
+    await yespo.close();
+  },
+  headlessOptions: async ({ telegram, yespo }, use) => {
+    await use({
+      env: { TELEGRAM_BOT_TOKEN: telegram.token, YESPO_API_KEY: yespo.apiKey, YESPO_APP_UUID: yespo.appUuid },
+      args: ['--telegram-api-root', telegram.url, '--yespo-api-root', yespo.url],
+    });
+  },
+});
+
+test('Settings makes a personal link signed with the key the web developer is shown', async ({ page, headlessShell }) => {
+  await page.goto(headlessShell.link);
+  await expect(page.getByRole('status')).toContainText('@corner_shop_bot');
+  await page.getByRole('link', { name: 'Settings' }).click();
+
+  await expect(page.getByTestId('website-link')).toHaveValue('https://t.me/corner_shop_bot?start=website');
+
+  const input = page.getByTestId('customer-link-input');
+  const make = page.getByTestId('customer-link-make');
+  await expect(make).toBeDisabled();
+  await input.fill('x'.repeat(35));
+  await expect(make).toBeDisabled();
+  await expect(page.getByText('Use at most 34 characters')).toBeVisible();
+  await input.fill('crm-42');
+  await make.click();
+  const customerLink = page.getByTestId('customer-link');
+  await expect(customerLink).toHaveValue(/^https:\/\/t\.me\/corner_shop_bot\?start=se/);
+  await expect(page.getByText('Personal link for customer crm-42')).toBeVisible();
+
+  await expect(page.getByTestId('link-key')).toHaveCount(0);
+  await page.getByTestId('link-key-reveal').click();
+  const key = await page.getByTestId('link-key').inputValue();
+  expect(key.length).toBeGreaterThanOrEqual(32);
+
+  const url = new URL(await customerLink.inputValue());
+  const payload = url.searchParams.get('start');
+  expect(payload).toBe(signPayload(key, 'externalCustomerId', 'crm-42'));
+  // The one-line format the page shows the developer, computed by hand as README's snippets do.
+  const sig = createHmac('sha256', key).update('e:crm-42').digest().subarray(0, 12).toString('base64url');
+  expect(payload).toBe(`se${Buffer.from('crm-42').toString('base64url')}${sig}`);
+  await expect(page.getByText('se + base64url(id) + base64url(HMAC-SHA256(key, "e:" + id)[0..12])')).toBeVisible();
+});
