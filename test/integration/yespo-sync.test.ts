@@ -238,6 +238,31 @@ describe('pauses', () => {
     expectEachOnce([1]);
   });
 
+  it('pauses on 403 for the tokens endpoint: the key lacks the permission', async () => {
+    await seed(store, [subscriber(1)]);
+    let forbid = true;
+    const gate: typeof fetch = async (input, init) =>
+      forbid && String(input).includes('/tokens') ? new Response('Access denied for this API key', { status: 403 }) : fetch(input, init);
+    const u = started({ fetch: gate });
+    const paused = await waitFor(() => u.sync.status(), (s) => s.state === 'paused-auth', 'the auth pause');
+    expect(paused.detail).toMatch(/403.*Access denied.*full access/);
+    forbid = false;
+    u.sync.syncNow();
+    await idle(u);
+    expectEachOnce([1]);
+  });
+
+  it('counts 409 and "Duplicated request" on tokens as accepted', async () => {
+    await seed(store, chatIds(1, 4).map((id) => subscriber(id)));
+    const answers = [new Response('Conflict', { status: 409 }), new Response('{"message":"Duplicated request"}', { status: 400 })];
+    const gate: typeof fetch = async (input, init) => answers.shift() ?? fetch(input, init);
+    const u = started({ config: { batchSize: 2 }, timing: { lanes: 1 }, fetch: gate });
+    await idle(u);
+    expect(fake.tokenRequests).toHaveLength(0);
+    for (const id of chatIds(1, 4)) expect(sub(store, id)).toMatchObject({ tokenInYespo: true, yespo: { state: 'synced' } });
+    expect(u.sync.status().failed).toBe(0);
+  });
+
   it('pauses with a pointer at the app_uuid on 404 "Not registered application"', async () => {
     await seed(store, [subscriber(1), subscriber(2)]);
     fake.unregisterApp();
