@@ -49,6 +49,14 @@ export class Tx {
   }
 }
 
+/** One record put or deleted by a commit, with its values around it (appends are not listed). */
+export interface RecordChange {
+  c: string;
+  k: string;
+  before: unknown;
+  after: unknown;
+}
+
 export class StoreWriteError extends Error {
   constructor(cause: unknown) {
     super(`The app can't save its data: ${(cause as Error)?.message ?? String(cause)}`);
@@ -141,8 +149,11 @@ export class Store {
     return this.versions.get(collection) ?? 0;
   }
 
-  /** Listens for committed changes; the argument names the collections touched. */
-  onChange(listener: (collections: Set<string>) => void): () => void {
+  /**
+   * Listens for committed changes (called in the commit's own tick): the collections touched, and
+   * each record put or deleted, so derived indexes follow in O(change) instead of a rescan.
+   */
+  onChange(listener: (collections: Set<string>, records: readonly RecordChange[]) => void): () => void {
     this.changes.on('change', listener);
     return () => this.changes.off('change', listener);
   }
@@ -155,14 +166,17 @@ export class Store {
     if (this.closed) throw new StoreWriteError(new Error('the store is closed'));
     if (tx.ops.length === 0) return;
     const touched = new Set<string>();
+    const records: RecordChange[] = [];
     for (const change of tx.ops) {
       const op: JournalOp = { ...change, s: ++this.seq };
+      const before = op.a === undefined ? this.data.get(op.c)?.get(op.k) : undefined;
       applyOp(this.data, op);
+      if (op.a === undefined) records.push({ c: op.c, k: op.k, before, after: this.data.get(op.c)?.get(op.k) });
       this.queue.push(op);
       touched.add(op.c);
     }
     for (const c of touched) this.versions.set(c, (this.versions.get(c) ?? 0) + 1);
-    this.changes.emit('change', touched);
+    this.changes.emit('change', touched, records);
     await this.flush();
   }
 

@@ -1,6 +1,6 @@
 import type { FailureGroup, SyncStatus } from '../contract/types.js';
 import type { Logger } from '../log.js';
-import { Tx, type Store } from '../store/store.js';
+import { Tx, type RecordChange, type Store } from '../store/store.js';
 import { COLLECTIONS, outboxId, subscriberKey, type OutboxItem, type StoredEvent, type StoredFailure, type StoredSubscriber } from '../subscribers/model.js';
 import { readDeliveryFailures } from './activity.js';
 import { YespoClient } from './client.js';
@@ -30,8 +30,6 @@ export interface SyncTiming {
   repeatWaitMs: number;
   /** The first scheduled activity read after `start`. */
   activityFirstDelayMs: number;
-  /** At most one full re-read of the outbox per this interval when others change it. */
-  rescanGapMs: number;
   /** How often an idle worker looks at the settings again (pause, keys). */
   idleCheckMs: number;
   /** How long to wait before retrying a store that refused to write. */
@@ -51,7 +49,6 @@ export const DEFAULT_TIMING: SyncTiming = {
   retryScale: 1,
   repeatWaitMs: 60_000,
   activityFirstDelayMs: 10_000,
-  rescanGapMs: 200,
   idleCheckMs: 1_000,
   storeRetryMs: 5_000,
   timeoutMs: 20_000,
@@ -124,9 +121,6 @@ export class YespoSync {
   private sleepers = new Set<() => void>();
   private unsubscribe: (() => void) | null = null;
   private ownCommit = false;
-  private rescanTimer: NodeJS.Timeout | null = null;
-  private lastRescanAt = 0;
-  private lastRescanCost = 0;
   private activityTimer: NodeJS.Timeout | null = null;
   private activityRun: Promise<void> | null = null;
   private notifyQueued = false;
@@ -193,10 +187,9 @@ export class YespoSync {
     this.backoffUntil = 0;
     this.failureStreak = 0;
     this.storeFailed = null;
-    this.unsubscribe = this.store.onChange((collections) => this.onStoreChange(collections));
+    this.unsubscribe = this.store.onChange((collections, records) => this.onStoreChange(collections, records));
     this.index.rebuild();
     this.lastSuccessAt = this.store.get<YespoMeta>(COLLECTIONS.meta, YESPO_META_KEY)?.lastSuccessAt;
-    this.lastRescanAt = this.now();
     this.lanes = Array.from({ length: Math.max(1, this.timing.lanes) }, () => this.lane());
     this.scheduleActivity(this.timing.activityFirstDelayMs);
     this.notify();
@@ -208,8 +201,7 @@ export class YespoSync {
     this.abort.abort();
     this.unsubscribe?.();
     this.unsubscribe = null;
-    for (const timer of [this.rescanTimer, this.activityTimer]) if (timer) clearTimeout(timer);
-    this.rescanTimer = null;
+    if (this.activityTimer) clearTimeout(this.activityTimer);
     this.activityTimer = null;
     this.wakeLanes();
     await Promise.all(this.lanes);
@@ -232,7 +224,6 @@ export class YespoSync {
     if (this.storeFailed) this.storeFailed.retryAt = 0;
     if (!this.running) return;
     this.index.rebuild(this.now());
-    this.lastRescanAt = this.now();
     this.wakeLanes();
     this.notify();
   }
@@ -622,7 +613,7 @@ export class YespoSync {
 
   /**
    * Commits and keeps the outbox counts right. The counts move as the store applies the change (in
-   * the same tick), so a rescan can never count it twice.
+   * the same tick), so the store's change listener never counts it twice.
    */
   private async commit(tx: Tx, changes: Array<[OutboxItem, OutboxItem | undefined]>): Promise<void> {
     if (!tx.ops.length) return;
@@ -655,21 +646,17 @@ export class YespoSync {
     }
   }
 
-  private onStoreChange(collections: Set<string>): void {
-    if (this.ownCommit || !collections.has(COLLECTIONS.outbox) || this.rescanTimer) return;
-    // A rescan is one pass over the outbox; spacing them by ten times their cost keeps a busy bot
-    // (many small commits) from turning the pass into the sync's main work.
-    const gap = Math.max(this.timing.rescanGapMs, 10 * this.lastRescanCost);
-    const delay = Math.max(0, this.lastRescanAt + gap - this.now());
-    this.rescanTimer = setTimeout(() => {
-      this.rescanTimer = null;
-      const started = performance.now();
-      this.index.rebuild();
-      this.lastRescanCost = performance.now() - started;
-      this.lastRescanAt = this.now();
-      this.wakeLanes();
-      this.notify();
-    }, delay);
+  /** Others' changes to the outbox (new subscribers, retries, mutes) go into the index as they come. */
+  private onStoreChange(collections: Set<string>, records: readonly RecordChange[]): void {
+    if (this.ownCommit || !collections.has(COLLECTIONS.outbox)) return;
+    for (const r of records) {
+      if (r.c !== COLLECTIONS.outbox) continue;
+      const after = r.after as OutboxItem | undefined;
+      this.index.account(r.before as OutboxItem | undefined, after);
+      if (after?.state === 'waiting') this.index.index(after, after.nextAttemptAt);
+    }
+    this.wakeLanes();
+    this.notify();
   }
 
   // ------------------------------------------------------------------ activity
