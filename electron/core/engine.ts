@@ -207,6 +207,7 @@ export function createEngine(options: EngineOptions): Engine {
     logger,
     now,
     api: replyApi,
+    texts: () => settings().texts,
     onChange: () => pushStatus(),
   } as ConstructorParameters<typeof ReplySender>[0]);
 

@@ -3,11 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../electron/core/log.js';
 import { Store } from '../../electron/core/store/store.js';
 import { COLLECTIONS, subscriberKey, type StoredSubscriber } from '../../electron/core/subscribers/model.js';
-import { queueReply, ReplySender } from '../../electron/core/telegram/replies.js';
+import { queueReply, renderReply, ReplySender } from '../../electron/core/telegram/replies.js';
+import { DEFAULT_BOT_TEXTS } from '../../electron/core/telegram/texts.js';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram/server.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const cleanups: Array<() => unknown> = [];
+const texts = { ...DEFAULT_BOT_TEXTS, thanks: { en: 'Thanks, {name}!'.replace('{name}', 'friend'), uk: 'Дякуємо!' } };
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
@@ -20,7 +22,7 @@ async function setup(): Promise<{ tg: FakeTelegram; store: Store; sender: ReplyS
   const store = await Store.open(t.dir);
   cleanups.push(() => store.close());
   const api = new Api(tg.token, { apiRoot: tg.url });
-  const sender = new ReplySender({ store, logger: createLogger({ level: 'silent' }), now: Date.now, api: () => api, onChange: () => {} });
+  const sender = new ReplySender({ store, logger: createLogger({ level: 'silent' }), now: Date.now, api: () => api, texts: () => texts, onChange: () => {} });
   cleanups.push(() => sender.stop());
   return { tg, store, sender };
 }
@@ -48,11 +50,11 @@ describe('reply queue', () => {
     tg.start(u);
     await subscribe(store, tg.botId, u.id);
     const tx = store.tx();
-    queueReply(tx, tg.botId, Date.now(), { chatId: u.id, text: 'Welcome!' });
+    queueReply(tx, tg.botId, Date.now(), { chatId: u.id, message: 'thanks', lang: 'en' });
     await store.commit(tx);
     sender.start();
     await until(() => tg.sent.length === 1, 'the send');
-    expect(tg.sent[0]).toMatchObject({ chatId: u.id, text: 'Welcome!' });
+    expect(tg.sent[0]).toMatchObject({ chatId: u.id, text: 'Thanks, friend!' });
     await until(() => store.collection(COLLECTIONS.replies).size === 0, 'the queue to empty');
   });
 
@@ -62,11 +64,11 @@ describe('reply queue', () => {
     tg.start(u);
     await subscribe(store, tg.botId, u.id);
     const tx = store.tx();
-    for (const text of ['one', 'two', 'three']) queueReply(tx, tg.botId, Date.now(), { chatId: u.id, text });
+    for (const message of ['welcome', 'askEmail', 'thanks'] as const) queueReply(tx, tg.botId, Date.now(), { chatId: u.id, message, lang: 'uk' });
     await store.commit(tx);
     sender.start();
     await until(() => tg.sent.length === 3, 'three sends');
-    expect(tg.sent.map((m) => m.text)).toEqual(['one', 'two', 'three']);
+    expect(tg.sent.map((m) => m.text)).toEqual([texts.welcome.uk, texts.askEmail.uk, texts.thanks.uk]);
     expect(tg.sent[2].at - tg.sent[0].at).toBeGreaterThanOrEqual(1_900);
   });
 
@@ -81,8 +83,8 @@ describe('reply queue', () => {
     tg.block(blocker);
     tg.deactivate(gone);
     const tx = store.tx();
-    queueReply(tx, tg.botId, Date.now(), { chatId: blocker.id, text: 'hi' });
-    queueReply(tx, tg.botId, Date.now(), { chatId: gone.id, text: 'hi' });
+    queueReply(tx, tg.botId, Date.now(), { chatId: blocker.id, message: 'other' });
+    queueReply(tx, tg.botId, Date.now(), { chatId: gone.id, message: 'other' });
     await store.commit(tx);
     sender.start();
     const state = (id: number) => store.get<StoredSubscriber>(COLLECTIONS.subscribers, subscriberKey(tg.botId, id));
@@ -98,7 +100,7 @@ describe('reply queue', () => {
     await subscribe(store, tg.botId, u.id);
     tg.failNext(1, { retryAfter: 1 }, ['sendMessage']);
     const tx = store.tx();
-    queueReply(tx, tg.botId, Date.now(), { chatId: u.id, text: 'later' });
+    queueReply(tx, tg.botId, Date.now(), { chatId: u.id, message: 'other' });
     await store.commit(tx);
     const t0 = Date.now();
     sender.start();
@@ -113,12 +115,23 @@ describe('reply queue', () => {
     await subscribe(store, tg.botId, u.id);
     tg.failNext(1, 'reset', ['sendMessage']);
     const tx = store.tx();
-    queueReply(tx, tg.botId, Date.now(), { chatId: u.id, text: 'once' });
+    queueReply(tx, tg.botId, Date.now(), { chatId: u.id, message: 'other' });
     await store.commit(tx);
     sender.start();
     await until(() => store.collection(COLLECTIONS.replies).size === 0, 'the item to be settled');
     await new Promise((r) => setTimeout(r, 300));
     expect(tg.sent).toHaveLength(0);
     expect([...store.collection<{ cause: string }>(COLLECTIONS.failures).values()].map((f) => f.cause)).toEqual(['reply-refused']);
+  });
+});
+
+describe('rendering a queued reply', () => {
+  it('uses the owner’s current text in the subscriber’s language, with the right keyboard', () => {
+    const item = { id: 'x', botId: 1, chatId: 2, message: 'askPhone' as const, lang: 'uk', keyboard: 'contact' as const, createdAt: 0, nextAttemptAt: 0, attempts: 0 };
+    expect(renderReply(item, texts)).toEqual({
+      text: texts.askPhone.uk,
+      replyMarkup: { keyboard: [[{ text: texts.phoneButton.uk, request_contact: true }]], resize_keyboard: true, one_time_keyboard: true },
+    });
+    expect(renderReply({ ...item, message: 'thanks', lang: 'de', keyboard: 'remove' }, texts)).toEqual({ text: 'Thanks, friend!', replyMarkup: { remove_keyboard: true } });
   });
 });

@@ -81,7 +81,7 @@ describe('backoff', () => {
 });
 
 describe('reply pacing', () => {
-  const item = (id: string, chatId: number, at = 0): ReplyItem => ({ id, botId: 1, chatId, text: id, createdAt: at, nextAttemptAt: at, attempts: 0 });
+  const item = (id: string, chatId: number, at = 0): ReplyItem => ({ id, botId: 1, chatId, message: 'welcome', createdAt: at, nextAttemptAt: at, attempts: 0 });
   it('sends one per chat per second and at most the budget, oldest first', () => {
     const items = [item('a1', 1), item('a2', 1), item('b1', 2), item('c1', 3), item('d1', 4, 5_000)];
     expect(dueReplies(items, new Map(), 1_000, 25).map((i) => i.id)).toEqual(['a1', 'b1', 'c1']);

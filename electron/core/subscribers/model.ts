@@ -1,4 +1,4 @@
-import type { Failure, Subscriber, SubscriberEvent } from '../contract/types.js';
+import type { BotTextKey, Failure, Subscriber, SubscriberEvent } from '../contract/types.js';
 
 /** Collection names in the store. Every key starts with the bot id, so a second bot is UI work. */
 export const COLLECTIONS = {
@@ -55,13 +55,19 @@ export function outboxId(kind: OutboxKind, botId: number, chatId: number): strin
   return `${kind}:${botId}:${chatId}`;
 }
 
-/** One message the bot should send; persisted so a restart does not forget a welcome. */
+/**
+ * One message the bot should send; persisted so a restart does not forget a welcome. It names the
+ * text rather than holding it: the queue stays small, and the owner's latest wording is what goes out.
+ */
 export interface ReplyItem {
   id: string;
   botId: number;
   chatId: number;
-  text: string;
-  replyMarkup?: unknown;
+  message: BotTextKey;
+  /** The subscriber's Telegram language code, which picks the text's language. */
+  lang?: string;
+  /** `contact`: the share-my-phone button; `remove`: take the keyboard away. */
+  keyboard?: 'contact' | 'remove';
   createdAt: number;
   nextAttemptAt: number;
   attempts: number;

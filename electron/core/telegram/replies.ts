@@ -1,14 +1,12 @@
 import type { Api } from 'grammy';
+import type { Settings } from '../contract/types.js';
 import type { Logger } from '../log.js';
 import type { Store, Tx } from '../store/store.js';
 import { COLLECTIONS, subscriberKey, type ReplyItem, type StoredFailure, type StoredSubscriber } from '../subscribers/model.js';
 import { classifyTelegramError } from './telegram-errors.js';
+import { pickText } from './texts.js';
 
-export interface ReplyDraft {
-  chatId: number;
-  text: string;
-  replyMarkup?: unknown;
-}
+export type ReplyDraft = Pick<ReplyItem, 'chatId' | 'message' | 'lang' | 'keyboard'>;
 
 /** Telegram's limits: about one message a second per chat and 30 overall; we stay under. */
 export const PER_CHAT_INTERVAL_MS = 1_000;
@@ -19,9 +17,20 @@ let sequence = 0;
 /** Adds a reply to the persisted queue inside the batch that caused it. */
 export function queueReply(tx: Tx, botId: number, now: number, draft: ReplyDraft): void {
   const id = `${botId}:${draft.chatId}:${now.toString(36)}:${(sequence++).toString(36)}`;
-  const item: ReplyItem = { id, botId, chatId: draft.chatId, text: draft.text, createdAt: now, nextAttemptAt: now, attempts: 0 };
-  if (draft.replyMarkup !== undefined) item.replyMarkup = draft.replyMarkup;
+  const item: ReplyItem = { id, botId, chatId: draft.chatId, message: draft.message, createdAt: now, nextAttemptAt: now, attempts: 0 };
+  if (draft.lang) item.lang = draft.lang;
+  if (draft.keyboard) item.keyboard = draft.keyboard;
   tx.put(COLLECTIONS.replies, id, item);
+}
+
+/** The text and keyboard of a queued reply, in the subscriber's language, with the owner's texts. */
+export function renderReply(item: ReplyItem, texts: Settings['texts']): { text: string; replyMarkup?: object } {
+  const text = pickText(texts, item.message, item.lang);
+  if (item.keyboard === 'contact') {
+    return { text, replyMarkup: { keyboard: [[{ text: pickText(texts, 'phoneButton', item.lang), request_contact: true }]], resize_keyboard: true, one_time_keyboard: true } };
+  }
+  if (item.keyboard === 'remove') return { text, replyMarkup: { remove_keyboard: true } };
+  return { text };
 }
 
 /**
@@ -49,6 +58,7 @@ export interface ReplySenderDeps {
   logger: Logger;
   now: () => number;
   api: () => Api | null;
+  texts: () => Settings['texts'];
   /** Called when a reply showed that a subscriber blocked the bot or deleted their account. */
   onChange: () => void;
 }
@@ -108,7 +118,8 @@ export class ReplySender {
     const { store, now } = this.deps;
     this.lastSent.set(item.chatId, now());
     try {
-      await api.sendMessage(item.chatId, item.text, item.replyMarkup ? { reply_markup: item.replyMarkup as never } : {});
+      const { text, replyMarkup } = renderReply(item, this.deps.texts());
+      await api.sendMessage(item.chatId, text, replyMarkup ? { reply_markup: replyMarkup as never } : {});
       await store.commit(store.tx().delete(COLLECTIONS.replies, item.id));
       return;
     } catch (error) {

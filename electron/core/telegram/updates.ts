@@ -7,7 +7,6 @@ import { queueOutbox } from '../yespo/queue.js';
 import { verifyPayload } from '../yespo/signing.js';
 import type { ReplyDraft } from './replies.js';
 import { parseStart } from './start-command.js';
-import { pickText } from './texts.js';
 
 export interface UpdateContext {
   store: Store;
@@ -80,20 +79,16 @@ function withIdentity(s: StoredSubscriber, ctx: UpdateContext): StoredSubscriber
 
 function promptNext(tx: Tx, ctx: UpdateContext, s: StoredSubscriber, after: 'start' | 'phone' | 'email'): StoredSubscriber {
   const lang = s.languageCode;
-  const texts = ctx.settings.texts;
   if (after === 'start' && ctx.settings.askPhone && !s.phone) {
-    ctx.reply(tx, {
-      chatId: s.chatId,
-      text: pickText(texts, 'askPhone', lang),
-      replyMarkup: { keyboard: [[{ text: pickText(texts, 'phoneButton', lang), request_contact: true }]], resize_keyboard: true, one_time_keyboard: true },
-    });
+    ctx.reply(tx, { chatId: s.chatId, message: 'askPhone', lang, keyboard: 'contact' });
     return { ...s, awaiting: 'phone' };
   }
+  const keyboard = after === 'phone' ? 'remove' : undefined;
   if (after !== 'email' && ctx.settings.askEmail && !s.email) {
-    ctx.reply(tx, { chatId: s.chatId, text: pickText(texts, 'askEmail', lang), replyMarkup: after === 'phone' ? { remove_keyboard: true } : undefined });
+    ctx.reply(tx, { chatId: s.chatId, message: 'askEmail', lang, keyboard });
     return { ...s, awaiting: 'email' };
   }
-  if (after !== 'start') ctx.reply(tx, { chatId: s.chatId, text: pickText(texts, 'thanks', lang), replyMarkup: after === 'phone' ? { remove_keyboard: true } : undefined });
+  if (after !== 'start') ctx.reply(tx, { chatId: s.chatId, message: 'thanks', lang, keyboard });
   const { awaiting: _done, ...rest } = s;
   return rest;
 }
@@ -136,15 +131,14 @@ function onStart(tx: Tx, ctx: UpdateContext, chatId: number, from: TgUser, paylo
     event(tx, ctx.botId, chatId, { at: ctx.now, type: 'started', detail: payload ?? undefined });
   }
   s = pushIfNeeded(tx, ctx, withIdentity(s, ctx));
-  ctx.reply(tx, { chatId, text: pickText(ctx.settings.texts, 'welcome', s.languageCode) });
+  ctx.reply(tx, { chatId, message: 'welcome', lang: s.languageCode });
   save(tx, ctx, promptNext(tx, ctx, s, 'start'));
 }
 
 function onContact(tx: Tx, ctx: UpdateContext, s: StoredSubscriber, from: TgUser, contact: { phone_number?: string; user_id?: number }): void {
-  const lang = s.languageCode;
   // A user can send someone else's contact card; only their own number identifies them.
   if (contact.user_id !== from.id) {
-    ctx.reply(tx, { chatId: s.chatId, text: pickText(ctx.settings.texts, 'foreignContact', lang) });
+    ctx.reply(tx, { chatId: s.chatId, message: 'foreignContact', lang: s.languageCode });
     return;
   }
   const phone = normalizePhone(contact.phone_number ?? '');
@@ -161,7 +155,7 @@ function onText(tx: Tx, ctx: UpdateContext, s: StoredSubscriber, text: string): 
   if (s.awaiting === 'email') {
     const email = normalizeEmail(text);
     if (!email) {
-      ctx.reply(tx, { chatId: s.chatId, text: pickText(ctx.settings.texts, 'emailInvalid', lang) });
+      ctx.reply(tx, { chatId: s.chatId, message: 'emailInvalid', lang });
       return;
     }
     let next: StoredSubscriber = withIdentity({ ...s, email }, ctx);
@@ -171,7 +165,7 @@ function onText(tx: Tx, ctx: UpdateContext, s: StoredSubscriber, text: string): 
     save(tx, ctx, next);
     return;
   }
-  ctx.reply(tx, { chatId: s.chatId, text: pickText(ctx.settings.texts, 'other', lang) });
+  ctx.reply(tx, { chatId: s.chatId, message: 'other', lang });
 }
 
 function onMembership(tx: Tx, ctx: UpdateContext, chatId: number, status: string): void {
