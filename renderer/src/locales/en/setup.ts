@@ -189,6 +189,10 @@ export default {
     checkUuid: 'Check the bot ID',
     checkKey: 'Check the API key',
     fixBot: 'Go to the bot step',
+    syncProblem: {
+      appUuid: 'Yespo doesn’t know this bot ID (app_uuid), so the subscriber is waiting in the app. Copy the ID again in Yespo from Settings → My bots; then the app sends the subscriber on its own.',
+      apiKey: 'Yespo doesn’t accept the API key any more, so the subscriber is waiting in the app. Enter a working key; then the app sends the subscriber on its own.',
+    },
     bot: {
       connecting: 'Connecting to your bot…',
       tokenRejected: 'Telegram no longer accepts the bot token. Go back to the bot step and paste the current one.',
