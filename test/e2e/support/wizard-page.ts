@@ -61,7 +61,11 @@ export class WizardPage {
    */
   async paste(text: string): Promise<void> {
     await this.page.evaluate((value) => (globalThis as unknown as PageGlobals).navigator.clipboard.writeText(value), text);
+    const focused = this.page.locator('*:focus');
+    const before = await focused.inputValue();
     await this.page.keyboard.press('ControlOrMeta+V');
+    // Chromium inserts the clipboard's text a moment after the key press: a key pressed next must not overtake it.
+    await expect(focused).not.toHaveValue(before);
   }
 
   async clipboardText(): Promise<string> {
