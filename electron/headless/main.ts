@@ -16,7 +16,7 @@ import { createKeychainSecrets } from '../core/secrets/keychain.js';
 import { findAppPackage } from './app-package.js';
 import { ArgsError, parseArgs, USAGE, type HeadlessArgs } from './args.js';
 import { createToken } from './auth.js';
-import { keychainServiceFor, resolveDataDir } from './data-dir.js';
+import { keychainServiceFor, resolveDataDir, usualDataDir } from '../core/data-dir.js';
 import { startHeadlessServer, type HeadlessServer } from './server.js';
 
 /** Under the 5 s a service manager (or a test) allows between SIGTERM and SIGKILL. */
@@ -68,7 +68,7 @@ async function run(argv: readonly string[]): Promise<void> {
   process.on('SIGINT', (signal) => void stop(signal));
   process.on('SIGTERM', (signal) => void stop(signal));
 
-  const service = keychainServiceFor(APP_ID, dataDir, resolveDataDir(context));
+  const service = keychainServiceFor(APP_ID, dataDir, usualDataDir(context));
   const secrets = createEnvOverlaySecrets(createKeychainSecrets(service), process.env);
   const engine = createEngine({
     dataDir,

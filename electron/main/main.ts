@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, session, type BrowserWindow } from 'electron';
@@ -7,6 +8,7 @@ import type { Settings, Status } from '../core/contract/types.js';
 import { createEngine } from '../core/engine.js';
 import { createLogger } from '../core/log.js';
 import { redact } from '../core/redact.js';
+import { keychainServiceFor, resolveDataDir, usualDataDir } from '../core/data-dir.js';
 import { createKeychainSecrets } from '../core/secrets/keychain.js';
 import { installAppMenu } from './app-menu.js';
 import { APP_ENTRY_URL, APP_ORIGIN, urlOrigin } from './app-url.js';
@@ -29,9 +31,10 @@ import { createMainWindow, showWindow } from './window.js';
 const STOP_TIMEOUT_MS = 5000;
 
 // Before the single-instance lock: the lock lives in the user-data folder, so a test that isolates
-// its data also gets its own lock.
-const userDataOverride = process.env.APP_USER_DATA;
-if (userDataOverride) app.setPath('userData', path.resolve(userDataOverride));
+// its data also gets its own lock. The folder is the headless shell's too (APP_USER_DATA or the
+// OS's usual place), so both shells see the same subscribers.
+const dataContext = { env: process.env, platform: process.platform, home: os.homedir() };
+app.setPath('userData', resolveDataDir(dataContext));
 
 if (!app.requestSingleInstanceLock()) {
   // The running instance gets `second-instance` and shows its window.
@@ -80,7 +83,8 @@ async function startShell(): Promise<void> {
   restrictSession(session.defaultSession, { allowedOrigins, csp, devServerUrl });
   installAppMenu(platform, !app.isPackaged);
 
-  const engine = createEngine({ dataDir, version: app.getVersion(), secrets: createKeychainSecrets(APP_ID), logger });
+  const secrets = createKeychainSecrets(keychainServiceFor(APP_ID, dataDir, usualDataDir(dataContext)));
+  const engine = createEngine({ dataDir, version: app.getVersion(), secrets, logger });
   const loginItem = createLoginItem(platform);
   const shellState = await loadShellState(shellStateFile(dataDir));
   let settings: ShellSettings = DEFAULT_SHELL_SETTINGS;

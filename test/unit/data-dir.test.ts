@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { keychainServiceFor, resolveDataDir } from '../../electron/headless/data-dir.js';
+import { keychainServiceFor, resolveDataDir, usualDataDir } from '../../electron/core/data-dir.js';
 
 describe('headless data folder', () => {
   it('uses --data-dir first, then APP_USER_DATA', () => {
@@ -25,5 +25,13 @@ describe('headless data folder', () => {
     expect(other).toMatch(/^io\.example\.app\.[0-9a-f]{16}$/);
     expect(keychainServiceFor('io.example.app', '/tmp/two', '/home/a/.config/x')).not.toBe(other);
     expect(keychainServiceFor('io.example.app', '/tmp/one/', '/home/a/.config/x')).toBe(other);
+  });
+});
+
+describe('usualDataDir', () => {
+  it('ignores APP_USER_DATA, so an isolated folder never shares the usual keychain entries', () => {
+    const context = { env: { APP_USER_DATA: '/tmp/isolated', XDG_CONFIG_HOME: '/home/o/.cfg' }, platform: 'linux' as const, home: '/home/o' };
+    expect(usualDataDir(context)).toBe('/home/o/.cfg/telegram-connector-yespo');
+    expect(keychainServiceFor('app.id', resolveDataDir(context), usualDataDir(context))).toMatch(/^app\.id\.[0-9a-f]{16}$/);
   });
 });

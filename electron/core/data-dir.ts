@@ -38,3 +38,8 @@ export function keychainServiceFor(appId: string, dataDir: string, defaultDataDi
   if (path.resolve(dataDir) === path.resolve(defaultDataDir)) return appId;
   return `${appId}.${createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 16)}`;
 }
+
+/** The OS's usual data folder for this app, whatever APP_USER_DATA says. */
+export function usualDataDir(context: Omit<DataDirContext, 'flag'>): string {
+  return resolveDataDir({ ...context, env: { ...context.env, APP_USER_DATA: undefined } });
+}

@@ -1,0 +1,61 @@
+/**
+ * Hosts the fake Telegram and Yespo servers in their own process for the benchmark, as the real
+ * services are on other machines: their CPU time must not count against the engine's. Driven over
+ * the IPC channel with small commands.
+ */
+import { startFakeTelegram } from '../fakes/telegram/server.js';
+import { startFakeYespo } from '../fakes/yespo/server.js';
+
+export type HostCommand =
+  | { op: 'info' }
+  | { op: 'burst'; from: number; count: number }
+  | { op: 'trickle'; everyMs: number | null }
+  | { op: 'counts' }
+  | { op: 'getUpdatesAt'; index: number };
+
+export interface HostInfo {
+  tgUrl: string;
+  token: string;
+  botId: number;
+  botUsername: string;
+  yespoUrl: string;
+  apiKey: string;
+  appUuid: string;
+}
+
+export interface HostCounts {
+  pending: number;
+  getUpdatesCalls: number;
+  tokenRequests: number;
+}
+
+const tg = await startFakeTelegram();
+const yespo = await startFakeYespo();
+let trickle: NodeJS.Timeout | null = null;
+
+process.on('message', (message: { id: number; command: HostCommand }) => {
+  const { id, command } = message;
+  let result: unknown = null;
+  switch (command.op) {
+    case 'info':
+      result = { tgUrl: tg.url, token: tg.token, botId: tg.botId, botUsername: tg.botUsername, yespoUrl: yespo.url, apiKey: yespo.apiKey, appUuid: yespo.appUuid } satisfies HostInfo;
+      break;
+    case 'burst':
+      for (let i = 0; i < command.count; i++) tg.start(tg.user(command.from + i, { first_name: `Burst${i}`, language_code: i % 2 ? 'uk' : 'en' }));
+      break;
+    case 'trickle':
+      if (trickle) clearInterval(trickle);
+      trickle = command.everyMs === null ? null : setInterval(() => tg.start(tg.user()), command.everyMs);
+      break;
+    case 'counts':
+      result = { pending: tg.pendingCount(), getUpdatesCalls: tg.getUpdatesCalls.length, tokenRequests: yespo.tokenRequests.length } satisfies HostCounts;
+      break;
+    case 'getUpdatesAt':
+      result = tg.getUpdatesCalls[command.index]?.at ?? null;
+      break;
+  }
+  process.send!({ id, result });
+});
+
+process.on('disconnect', () => void Promise.all([tg.close(), yespo.close()]).then(() => process.exit(0)));
+process.send!({ id: 0, result: 'ready' });
