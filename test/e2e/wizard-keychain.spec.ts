@@ -1,0 +1,65 @@
+import { lateSessionBus } from './support/late-bus.js';
+import { BOT_NAME, BOT_USERNAME, expect, test } from './support/wizard-fixtures.js';
+import { WizardPage } from './support/wizard-page.js';
+
+test.describe.configure({ timeout: 60_000 });
+
+test('a password store that is not running: the wizard explains what to do on Linux, and goes on once it runs', async ({
+  page,
+  shells,
+  telegram,
+}) => {
+  // The session bus this shell is told about has no socket yet: no Secret Service, no secrets in the environment.
+  const bus = lateSessionBus();
+  try {
+    const shell = await shells.start({ env: { DBUS_SESSION_BUS_ADDRESS: bus.address } });
+    const wizard = new WizardPage(page);
+    await wizard.open(shell);
+    await wizard.expectStep('welcome');
+
+    const problem = wizard.byTestId('keychain-problem');
+    await expect(problem).toHaveAttribute('data-platform', 'linux');
+    await expect(problem).toHaveAttribute('role', 'alert');
+    await expect(problem).toContainText('The app can’t use your computer’s password store');
+    await expect(problem).toContainText('Install GNOME Keyring or KWallet');
+    await expect(problem).toContainText('give it the keys as environment variables instead');
+    await expect(wizard.byTestId('keychain-details')).toContainText(/\S/);
+    await expect(wizard.byTestId('keychain-ok')).toHaveCount(0);
+    // No secret may be asked for until there is somewhere safe to keep it.
+    await expect(wizard.next).toBeDisabled();
+    const retry = wizard.byTestId('keychain-retry');
+    await wizard.expectFocus(retry);
+    await wizard.screenshot('setup-1-welcome-keychain-problem');
+
+    // "Check again" before anything changed: still the same explanation.
+    await wizard.press('Enter');
+    await expect(retry).not.toHaveClass(/n-button--loading/);
+    await expect(problem).toBeVisible();
+    await expect(wizard.next).toBeDisabled();
+
+    // She starts (or unlocks) the keyring; the same running app now reaches it.
+    await bus.appear();
+    await wizard.pressOn(retry);
+    await expect(wizard.byTestId('keychain-ok')).toHaveText('Your computer’s password store is ready.');
+    await expect(problem).toHaveCount(0);
+    await expect(wizard.next).toBeEnabled();
+    await wizard.expectFocus(wizard.next);
+    await wizard.press('Enter');
+
+    await wizard.expectStep('bot');
+    await wizard.expectFocus(wizard.byTestId('bot-token-input'));
+    await wizard.paste(telegram.token);
+    await wizard.press('Enter');
+    await expect(wizard.byTestId('bot-found')).toContainText(`Connected to ${BOT_NAME} (@${BOT_USERNAME})`);
+
+    // The token went to the real keychain: a restart with the plain session environment reads it back.
+    expect(await shell.stop()).toBe(0);
+    const again = await shells.start();
+    await wizard.open(again);
+    await wizard.expectStep('bot');
+    await expect(wizard.byTestId('bot-found')).toContainText(`it ends in …${telegram.token.slice(-4)}`);
+    await expect(wizard.next).toBeEnabled();
+  } finally {
+    await bus.close();
+  }
+});
