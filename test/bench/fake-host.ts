@@ -27,7 +27,13 @@ export interface HostCounts {
   pending: number;
   getUpdatesCalls: number;
   tokenRequests: number;
+  /** Token requests that carried a subscriber of the burst, and how many of those Yespo accepted. */
+  burstRequests: number;
+  burstDelivered: number;
 }
+
+/** Chat ids from here on belong to the burst. */
+export const BURST_FROM = 3_000_000_000;
 
 const tg = await startFakeTelegram();
 const yespo = await startFakeYespo();
@@ -47,9 +53,18 @@ process.on('message', (message: { id: number; command: HostCommand }) => {
       if (trickle) clearInterval(trickle);
       trickle = command.everyMs === null ? null : setInterval(() => tg.start(tg.user()), command.everyMs);
       break;
-    case 'counts':
-      result = { pending: tg.pendingCount(), getUpdatesCalls: tg.getUpdatesCalls.length, tokenRequests: yespo.tokenRequests.length } satisfies HostCounts;
+    case 'counts': {
+      let burstRequests = 0;
+      let burstDelivered = 0;
+      for (const request of yespo.tokenRequests) {
+        const burst = (request.tokens as Array<{ token: string }>).filter((t) => Number(t.token) >= BURST_FROM).length;
+        if (burst === 0) continue;
+        burstRequests++;
+        if (request.status === 200) burstDelivered += burst;
+      }
+      result = { pending: tg.pendingCount(), getUpdatesCalls: tg.getUpdatesCalls.length, tokenRequests: yespo.tokenRequests.length, burstRequests, burstDelivered } satisfies HostCounts;
       break;
+    }
     case 'getUpdatesAt':
       result = tg.getUpdatesCalls[command.index]?.at ?? null;
       break;

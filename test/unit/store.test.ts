@@ -101,6 +101,22 @@ describe('store', () => {
     expect(journals.length).toBeLessThanOrEqual(2);
   });
 
+  it('replays a patch as a merge into the record, and writes only the patched fields', async () => {
+    const dir = folder();
+    const store = await Store.open(dir);
+    await store.commit(new Tx().put('subscribers', 'a', { name: 'Olena', state: 'pending', pad: 'x'.repeat(500) }));
+    const before = store.journalBytes();
+    const tx = new Tx().patch(store, 'subscribers', 'a', { state: 'synced' }).patch(store, 'subscribers', 'missing', { state: 'synced' });
+    expect(tx.read(store, 'subscribers', 'a')).toMatchObject({ name: 'Olena', state: 'synced' });
+    await store.commit(tx);
+    expect(store.journalBytes() - before).toBeLessThan(200);
+    const again = await Store.open(dir);
+    expect(again.get('subscribers', 'a')).toMatchObject({ name: 'Olena', state: 'synced' });
+    expect(again.get('subscribers', 'missing')).toBeUndefined();
+    await store.close();
+    await again.close();
+  });
+
   it('tells listeners which collections changed', async () => {
     const store = await Store.open(folder());
     const seen: string[][] = [];

@@ -1,13 +1,17 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
-/** One change: put a value (`v`), delete it (`v` null), or append to a list (`a`). */
+/**
+ * One change: put a value (`v`), delete it (`v` null), merge fields into a record (`m`, so a status
+ * change does not rewrite the whole record), or append to a list (`a`).
+ */
 export interface JournalOp {
   /** Sequence number, increasing across journal files; the snapshot remembers the last one it holds. */
   s: number;
   c: string;
   k: string;
   v?: unknown;
+  m?: Record<string, unknown>;
   a?: unknown;
 }
 

@@ -42,6 +42,15 @@ export class Tx {
     return this.pending.has(id) ? (this.pending.get(id) as T | undefined) : store.get<T>(collection, key);
   }
 
+  /** Sets some fields of an existing record; the journal holds only those fields. */
+  patch<T extends object>(store: Store, collection: string, key: string, fields: Partial<T>): this {
+    const current = this.read<T>(store, collection, key);
+    if (current === undefined) return this;
+    this.ops.push({ c: collection, k: key, m: fields as Record<string, unknown> });
+    this.pending.set(`${collection}\u0000${key}`, { ...current, ...fields });
+    return this;
+  }
+
   /** Appends to the list kept at `key` (a subscriber's history). */
   append(collection: string, key: string, item: unknown): this {
     this.ops.push({ c: collection, k: key, a: item });
@@ -168,7 +177,9 @@ export class Store {
     const touched = new Set<string>();
     const records: RecordChange[] = [];
     for (const change of tx.ops) {
-      const op: JournalOp = { ...change, s: ++this.seq };
+      // The Tx is spent once committed, so its ops become the journal's without a copy.
+      const op = change as JournalOp;
+      op.s = ++this.seq;
       const before = op.a === undefined ? this.data.get(op.c)?.get(op.k) : undefined;
       applyOp(this.data, op);
       if (op.a === undefined) records.push({ c: op.c, k: op.k, before, after: this.data.get(op.c)?.get(op.k) });
@@ -270,6 +281,9 @@ function applyOp(data: Collections, op: JournalOp): void {
     const list = map.get(op.k);
     if (Array.isArray(list)) list.push(op.a);
     else map.set(op.k, [op.a]);
+  } else if (op.m !== undefined) {
+    const current = map.get(op.k);
+    if (current !== undefined) map.set(op.k, { ...(current as object), ...op.m });
   } else if (op.v === null || op.v === undefined) {
     map.delete(op.k);
   } else {

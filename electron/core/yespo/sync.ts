@@ -426,14 +426,13 @@ export class YespoSync {
       }
       const sub = tx.read<StoredSubscriber>(this.store, COLLECTIONS.subscribers, p.key);
       if (!sub) continue;
-      tx.put(COLLECTIONS.subscribers, p.key, {
-        ...sub,
+      tx.patch<StoredSubscriber>(this.store, COLLECTIONS.subscribers, p.key, {
         // A chat blocked while the push was in flight loses the token at Yespo's next send.
         tokenInYespo: sub.state === 'active',
         yespo: { state: 'synced', pushedAt: at },
         pushed: { ...p.pushed, at },
         identity: p.identity,
-      } satisfies StoredSubscriber);
+      });
       tx.append(COLLECTIONS.events, p.key, { at, type: 'pushed', detail: `${p.identity.kind} ${p.identity.value}` } satisfies StoredEvent);
     }
     this.succeeded(tx, at);
