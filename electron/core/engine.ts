@@ -501,6 +501,12 @@ export function createEngine(options: EngineOptions): Engine {
     api,
     on: (event, listener) => events.on(event, listener),
     async start() {
+      // The keychain answers from its own thread while the data file is read and parsed.
+      const secretsLoaded = (async () => {
+        await checkKeychain();
+        await loadSecret('botToken');
+        await loadSecret('yespoApiKey');
+      })();
       try {
         store = await Store.open(`${options.dataDir}/store`, { beforeWrite: options.beforeStoreWrite });
       } catch (error) {
@@ -528,9 +534,7 @@ export function createEngine(options: EngineOptions): Engine {
         onChange: () => pushStatus(),
         timing: options.yespoTiming,
       } as ConstructorParameters<typeof YespoSync>[0]);
-      await checkKeychain();
-      await loadSecret('botToken');
-      await loadSecret('yespoApiKey');
+      await secretsLoaded;
       linkSecretForBatch = await linkSecret();
       started = true;
       if (!store) {

@@ -24,6 +24,11 @@ export interface PollerMeta {
   recentIds: number[];
 }
 
+/** A bot token is `<bot id>:<secret>`. */
+export function botIdOf(token: string): number {
+  return Number(token.slice(0, token.indexOf(':')));
+}
+
 export function pollerMetaKey(botId: number): string {
   return `poller:${botId}`;
 }
@@ -162,16 +167,26 @@ export class Poller {
       try {
         // Polling confirms the last batch, so first the disk must have taken it.
         if (this.deps.store.health.state === 'write-failed') await this.deps.store.flush();
+        let updates: TgUpdate[];
         if (!bot || !meta) {
           if (this.current.state !== 'backing-off') this.set({ ...this.current, state: 'connecting' });
-          const me = await api!.getMe(controller.signal as never);
-          bot = { id: me.id, username: me.username, name: me.first_name };
-          meta = this.loadMeta(bot.id, apiRoot);
+          // The token starts with the bot's id, which is all the offset needs: the first long poll
+          // goes out at once, and getMe (the name for the screens) runs beside it.
+          meta = this.loadMeta(botIdOf(token), apiRoot);
+          const polled = this.getUpdates(api!, meta, controller);
+          polled.catch(() => {});
+          try {
+            const me = await api!.getMe(controller.signal as never);
+            bot = { id: me.id, username: me.username, name: me.first_name };
+          } catch (error) {
+            controller.abort();
+            throw error;
+          }
+          this.set({ state: 'polling', bot, lastPollAt: meta.lastPollAt });
+          updates = await polled;
+        } else {
+          updates = await this.getUpdates(api!, meta, controller);
         }
-        const updates = (await api!.getUpdates(
-          { offset: meta.offset, limit: 100, timeout: this.pollTimeout(), allowed_updates: [...ALLOWED_UPDATES] },
-          controller.signal as never,
-        )) as unknown as TgUpdate[];
         this.inFlight = null;
         meta = await this.persist(bot, meta, updates);
         this.attempt = 0;
@@ -186,6 +201,14 @@ export class Poller {
         await this.handleFailure(error, bot);
       }
     }
+  }
+
+  private async getUpdates(api: Api, meta: PollerMeta, controller: AbortController): Promise<TgUpdate[]> {
+    const updates = await api.getUpdates(
+      { offset: meta.offset, limit: 100, timeout: this.pollTimeout(), allowed_updates: [...ALLOWED_UPDATES] },
+      controller.signal as never,
+    );
+    return updates as unknown as TgUpdate[];
   }
 
   private loadMeta(botId: number, apiRoot: string): PollerMeta {
