@@ -155,7 +155,6 @@ export function createEngine(options: EngineOptions): Engine {
     return telegramApi.api;
   }
 
-  let linkSecretForBatch: string | null = null;
   const poller = new Poller({
     get store() {
       return requireStore();
@@ -171,7 +170,7 @@ export function createEngine(options: EngineOptions): Engine {
         botId: bot.id,
         botUsername: bot.username,
         settings: s,
-        linkSecret: linkSecretForBatch,
+        linkSecret: cached.linkSecret ?? null,
         now: now(),
         logger,
         reply: (t: Tx, draft: Parameters<typeof queueReply>[3]) => queueReply(t, bot.id, ctx.now, draft),
@@ -535,7 +534,7 @@ export function createEngine(options: EngineOptions): Engine {
         timing: options.yespoTiming,
       } as ConstructorParameters<typeof YespoSync>[0]);
       await secretsLoaded;
-      linkSecretForBatch = await linkSecret();
+      await linkSecret();
       started = true;
       if (!store) {
         events.emit('status', status());
