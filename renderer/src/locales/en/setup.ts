@@ -81,7 +81,7 @@ export default {
       warning: 'After the switch, {host} no longer gets the bot’s messages: whatever it does with them — answering customers, taking orders, a chat on your website — stops working there.',
       pending: 'Messages waiting there: {count}. They will come to this app instead, nothing is lost.',
       switch: 'Switch the bot to this app',
-      other: 'Want to keep that service? Create a new bot for this app instead and paste its token above.',
+      other: 'Want to keep that service? Create a new bot for this app instead and paste its token below.',
       switched: 'Done: the bot now sends its messages to this app.',
     },
   },
