@@ -30,10 +30,13 @@ test('an existing bot whose messages go to another service: switched to this app
   await expect(notice).toContainText('Another service receives this bot’s messages');
   await expect(notice).toContainText('to crm.example.com.');
   await expect(notice).toContainText('Messages waiting there: 1.');
+  // The token field is below the notice.
+  await expect(notice).toContainText('Create a new bot for this app instead and paste its token below.');
   for (const hidden of ['hooks', 'tg-7f3a9c', 'SECRETPATH', 'SECRETQUERY']) await expect(page.locator('body')).not.toContainText(hidden);
   // While the messages go elsewhere this app would never see a subscriber: no way on but the switch.
   await expect(wizard.next).toBeDisabled();
   expect(telegram.deleteWebhookCalls).toEqual([]);
+  await wizard.screenshot('setup-2-bot-webhook');
 
   await wizard.pressOn(wizard.byTestId('webhook-switch'));
   await expect(wizard.byTestId('webhook-switched')).toHaveText('Done: the bot now sends its messages to this app.');

@@ -47,10 +47,27 @@ test('a password store that is not running: the wizard explains what to do on Li
     await wizard.press('Enter');
 
     await wizard.expectStep('bot');
-    await wizard.expectFocus(wizard.byTestId('bot-token-input'));
+    const tokenInput = wizard.byTestId('bot-token-input');
+    await wizard.expectFocus(tokenInput);
+
+    // The keyring goes away again just before she saves the token: the token is not kept anywhere else.
+    await bus.disappear();
+    await wizard.paste(telegram.token);
+    await wizard.press('Enter');
+    // The bot step gives way to the same help as on the welcome screen.
+    await expect(wizard.byTestId('setup-step-bot').getByTestId('keychain-problem')).toBeVisible();
+    await expect(tokenInput).toHaveCount(0);
+    await expect(wizard.byTestId('bot-found')).toHaveCount(0);
+    await expect(wizard.next).toBeDisabled();
+
+    await bus.appear();
+    await wizard.pressOn(retry);
+    await expect(problem).toHaveCount(0);
+    await wizard.expectFocus(tokenInput);
     await wizard.paste(telegram.token);
     await wizard.press('Enter');
     await expect(wizard.byTestId('bot-found')).toContainText(`Connected to ${BOT_NAME} (@${BOT_USERNAME})`);
+    await expect(wizard.error).toHaveCount(0);
 
     // The token went to the real keychain: a restart with the plain session environment reads it back.
     expect(await shell.stop()).toBe(0);

@@ -130,6 +130,12 @@ test('a new bot: from the welcome screen to the first subscriber in Yespo, by ke
   expect(shell.stdout()).toMatch(/^UI: \S+\n$/);
   expect(shell.logs()).toContain('Headless shell ready');
   expect(fileCount(shells.dataDir)).toBeGreaterThan(1);
-  const secrets = { 'bot token': telegram.token, "bot token's secret part": telegram.token.split(':')[1], 'API key': yespo.apiKey };
+  const secrets = {
+    'bot token': telegram.token,
+    "bot token's secret part": telegram.token.split(':')[1],
+    'API key': yespo.apiKey,
+    // As it travels to Yespo, should a request's headers ever be logged.
+    'API key in the Authorization header': Buffer.from(`api:${yespo.apiKey}`).toString('base64'),
+  };
   expect(findLeaks(shells.dataDir, { stdout: shell.stdout(), stderr: shell.logs() }, secrets)).toEqual([]);
 });

@@ -2,7 +2,7 @@
  * A D-Bus session address whose socket does not exist yet: to a program given it, the password store
  * (the Secret Service on the session bus) is simply not running. `appear()` opens the socket and relays
  * every connection to this process's real session bus, as if she had just started or unlocked the
- * keyring: the same running program can then reach the real keychain.
+ * keyring: the same running program can then reach the real keychain. `disappear()` takes it away again.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -13,6 +13,8 @@ export interface LateBus {
   /** For the program's DBUS_SESSION_BUS_ADDRESS. */
   readonly address: string;
   appear(): Promise<void>;
+  /** The keyring stops (or locks): open connections drop, new ones find no socket. */
+  disappear(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -49,16 +51,25 @@ export function lateSessionBus(): LateBus {
     upstream.pipe(client);
   });
 
+  async function disappear(): Promise<void> {
+    for (const socket of sockets) socket.destroy();
+    if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+    rmSync(socketPath, { force: true });
+  }
+
   return {
     address: `unix:path=${socketPath}`,
     appear: () =>
       new Promise<void>((resolve, reject) => {
         server.once('error', reject);
-        server.listen(socketPath, () => resolve());
+        server.listen(socketPath, () => {
+          server.off('error', reject);
+          resolve();
+        });
       }),
+    disappear,
     async close() {
-      for (const socket of sockets) socket.destroy();
-      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      await disappear();
       rmSync(dir, { recursive: true, force: true });
     },
   };
