@@ -30,6 +30,18 @@ function telegramFailure(error: unknown): ApiFailure {
   return new ApiFailure('telegram_unreachable', `Telegram could not be reached: ${failure.detail}`);
 }
 
+/**
+ * Only the scheme and host of another service's webhook are kept and shown: its path and query
+ * often carry that service's own secret.
+ */
+export function webhookOrigin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'another service';
+  }
+}
+
 /** Checks a token live: who the bot is, and whether a webhook keeps its messages elsewhere. */
 export async function inspectBot(token: string, apiRoot: string): Promise<{ bot: BotInfo; webhook: WebhookInfo | null }> {
   const api = new Api(token, { apiRoot, timeoutSeconds: CHECK_TIMEOUT_SECONDS });
@@ -38,7 +50,7 @@ export async function inspectBot(token: string, apiRoot: string): Promise<{ bot:
     const hook = await api.getWebhookInfo();
     return {
       bot: { id: me.id, username: me.username, name: me.first_name },
-      webhook: hook.url ? { url: hook.url, pendingUpdateCount: hook.pending_update_count } : null,
+      webhook: hook.url ? { url: webhookOrigin(hook.url), pendingUpdateCount: hook.pending_update_count } : null,
     };
   } catch (error) {
     throw telegramFailure(error);

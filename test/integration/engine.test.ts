@@ -79,7 +79,8 @@ describe('engine: from setup to the first synced subscriber', () => {
     const waiting = tg.user();
     tg.start(waiting);
     const found = await engine.api.setBotToken({ token: tg.token });
-    expect(found.webhook).toEqual({ url: 'https://crm.example/telegram/hook?secret=abc', pendingUpdateCount: 1 });
+    expect(found.webhook).toEqual({ url: 'https://crm.example', pendingUpdateCount: 1 });
+    expect(JSON.stringify(await engine.api.getSetup(undefined))).not.toContain('secret=abc');
     await h.waitFor(() => h!.status(), (s) => s.bot.state === 'webhook-set', 'webhook-set');
     const after = await engine.api.switchBotToThisApp(undefined);
     expect(after.webhook).toBeNull();

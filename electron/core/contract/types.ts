@@ -171,6 +171,7 @@ export interface BotInfo {
 }
 
 export interface WebhookInfo {
+  /** Scheme and host only: the rest of a webhook URL may hold the other service's secret. */
   url: string;
   pendingUpdateCount: number;
 }
