@@ -5,35 +5,7 @@
  */
 import { startFakeTelegram } from '../fakes/telegram/server.js';
 import { startFakeYespo } from '../fakes/yespo/server.js';
-
-export type HostCommand =
-  | { op: 'info' }
-  | { op: 'burst'; from: number; count: number }
-  | { op: 'trickle'; everyMs: number | null }
-  | { op: 'counts' }
-  | { op: 'getUpdatesAt'; index: number };
-
-export interface HostInfo {
-  tgUrl: string;
-  token: string;
-  botId: number;
-  botUsername: string;
-  yespoUrl: string;
-  apiKey: string;
-  appUuid: string;
-}
-
-export interface HostCounts {
-  pending: number;
-  getUpdatesCalls: number;
-  tokenRequests: number;
-  /** Token requests that carried a subscriber of the burst, and how many of those Yespo accepted. */
-  burstRequests: number;
-  burstDelivered: number;
-}
-
-/** Chat ids from here on belong to the burst. */
-export const BURST_FROM = 3_000_000_000;
+import { BURST_FROM, type HostCommand, type HostCounts, type HostInfo } from './host-protocol.js';
 
 const tg = await startFakeTelegram();
 const yespo = await startFakeYespo();

@@ -15,7 +15,7 @@ import { querySubscribers } from '../../electron/core/subscribers/query.js';
 import { queueReply } from '../../electron/core/telegram/replies.js';
 import { applyUpdate, type TgUpdate } from '../../electron/core/telegram/updates.js';
 import { tempDir } from '../support/temp-dir.js';
-import { BURST_FROM, type HostCommand, type HostCounts, type HostInfo } from './fake-host.js';
+import { BURST_FROM, type HostCommand, type HostCounts, type HostInfo } from './host-protocol.js';
 import { seedStore } from './seed.js';
 
 const SEEDED = 100_000;

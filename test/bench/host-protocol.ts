@@ -1,0 +1,29 @@
+/** The commands between the benchmark and the process that hosts the fakes. */
+export type HostCommand =
+  | { op: 'info' }
+  | { op: 'burst'; from: number; count: number }
+  | { op: 'trickle'; everyMs: number | null }
+  | { op: 'counts' }
+  | { op: 'getUpdatesAt'; index: number };
+
+export interface HostInfo {
+  tgUrl: string;
+  token: string;
+  botId: number;
+  botUsername: string;
+  yespoUrl: string;
+  apiKey: string;
+  appUuid: string;
+}
+
+export interface HostCounts {
+  pending: number;
+  getUpdatesCalls: number;
+  tokenRequests: number;
+  /** Token requests that carried a subscriber of the burst, and how many of those Yespo accepted. */
+  burstRequests: number;
+  burstDelivered: number;
+}
+
+/** Chat ids from here on belong to the burst. */
+export const BURST_FROM = 3_000_000_000;
