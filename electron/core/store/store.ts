@@ -90,6 +90,7 @@ export class Store {
   private readonly versions = new Map<string, number>();
   /** Size of the last snapshot: the journal may grow to that before folding, so compaction costs O(1) per change on average. */
   private snapshotBytes = 0;
+  private snapshotSeq = 0;
   private compactTimer: NodeJS.Timeout | null = null;
   health: StoreHealth;
 
@@ -130,6 +131,7 @@ export class Store {
     }
     const store = new Store(dir, data, await JournalWriter.open(path.join(dir, journalFileName(seq + 1))), snapshotFile, seq, health, options);
     store.snapshotBytes = (await fs.stat(snapshotFile.file).catch(() => null))?.size ?? 0;
+    store.snapshotSeq = snapshot.seq;
     // Replayed journals are folded in later, off the start-up path; until then they replay again.
     if (seq > snapshot.seq) store.compactSoon();
     return store;
@@ -234,7 +236,8 @@ export class Store {
   }
 
   compact(): Promise<void> {
-    if (this.compacting) return this.compacting;
+    // One already running holds an older state: fold in what came since once it is done.
+    if (this.compacting) return this.compacting.then(() => (this.seq > this.snapshotSeq ? this.compact() : undefined));
     this.compacting = (async () => {
       const next = await JournalWriter.open(path.join(this.dir, journalFileName(this.seq + 1)));
       // From here to `write` runs in one tick: the snapshot is the state at `seq`, and every later
@@ -243,6 +246,7 @@ export class Store {
       const previous = this.journal;
       this.journal = next;
       const written = this.snapshot.write({ schemaVersion: SCHEMA_VERSION, seq, collections: this.data });
+      this.snapshotSeq = seq;
       while (this.flushing) await this.flushing.catch(() => {});
       await previous.close();
       await written;
