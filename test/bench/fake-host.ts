@@ -28,13 +28,17 @@ process.on('message', (message: { id: number; command: HostCommand }) => {
     case 'counts': {
       let burstRequests = 0;
       let burstDelivered = 0;
+      let burstRefused = 0;
+      let burstMixed = 0;
       for (const request of yespo.tokenRequests) {
         const burst = (request.tokens as Array<{ token: string }>).filter((t) => Number(t.token) >= BURST_FROM).length;
         if (burst === 0) continue;
         burstRequests++;
         if (request.status === 200) burstDelivered += burst;
+        else burstRefused++;
+        if (burst < request.tokens.length) burstMixed++;
       }
-      result = { pending: tg.pendingCount(), getUpdatesCalls: tg.getUpdatesCalls.length, tokenRequests: yespo.tokenRequests.length, burstRequests, burstDelivered } satisfies HostCounts;
+      result = { pending: tg.pendingCount(), getUpdatesCalls: tg.getUpdatesCalls.length, tokenRequests: yespo.tokenRequests.length, burstRequests, burstDelivered, burstRefused, burstMixed } satisfies HostCounts;
       break;
     }
     case 'getUpdatesAt':

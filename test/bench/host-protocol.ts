@@ -23,6 +23,9 @@ export interface HostCounts {
   /** Token requests that carried a subscriber of the burst, and how many of those Yespo accepted. */
   burstRequests: number;
   burstDelivered: number;
+  /** Of those requests: refused ones, and ones that also carried other subscribers. */
+  burstRefused: number;
+  burstMixed: number;
 }
 
 /** Chat ids from here on belong to the burst. */

@@ -159,6 +159,7 @@ try {
     await ask({ op: 'trickle', everyMs: null });
     record('100k queued subscribers delivered to Yespo', seconds, 's', '<= 10', seconds <= 10 && after.burstDelivered === BURST);
     record('requests to Yespo for them', after.burstRequests, 'requests', '<= 1000', after.burstRequests <= 1_000);
+    log(`info requests that Yespo refused: ${after.burstRefused}; that also carried other subscribers: ${after.burstMixed}`);
     log(`info getUpdates calls while delivering: ${after.getUpdatesCalls - pollsBefore}`);
     await engine.stop();
   }

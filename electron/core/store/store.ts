@@ -88,7 +88,7 @@ export class Store {
   private compacting: Promise<void> | null = null;
   private closed = false;
   private readonly versions = new Map<string, number>();
-  /** Size of the last snapshot: the journal may grow to that before folding, so compaction costs O(1) per change on average. */
+  /** Size of the last snapshot: the journal may grow to twice that before folding, so compaction costs O(1) per change on average. */
   private snapshotBytes = 0;
   private snapshotSeq = 0;
   private compactTimer: NodeJS.Timeout | null = null;
@@ -217,7 +217,7 @@ export class Store {
         this.flushing = null;
       });
       await this.flushing;
-      if (journal.bytes > Math.max(this.options.compactBytes ?? 32 * 1024 * 1024, this.snapshotBytes)) void this.compact().catch(() => {});
+      if (journal.bytes > Math.max(this.options.compactBytes ?? 32 * 1024 * 1024, 2 * this.snapshotBytes)) void this.compact().catch(() => {});
     }
   }
 
