@@ -314,7 +314,7 @@ export function createEngine(options: EngineOptions): Engine {
     const record = key ? s.get<StoredSubscriber>(COLLECTIONS.subscribers, key) : undefined;
     if (!record || !key) throw new ApiFailure('not_found', `There is no subscriber with chat id ${chatId}.`);
     const history = s.get<StoredEvent[]>(COLLECTIONS.events, key) ?? [];
-    return { subscriber: publicSubscriber(record), events: history.slice(-500).reverse() };
+    return { subscriber: publicSubscriber(record, settings().externalIdPrefix), events: history.slice(-500).reverse() };
   }
 
   async function setMute(chatId: number, seconds: number | null): Promise<SubscriberDetail> {
@@ -452,7 +452,7 @@ export function createEngine(options: EngineOptions): Engine {
       events.emit('setup', state);
       return state;
     },
-    querySubscribers: async (q) => querySubscribers(requireStore(), pollerState.bot?.id ?? setupRecord().bot?.id ?? null, q),
+    querySubscribers: async (q) => querySubscribers(requireStore(), pollerState.bot?.id ?? setupRecord().bot?.id ?? null, q, settings().externalIdPrefix),
     getSubscriber: async ({ chatId }) => subscriberDetail(chatId),
     muteSubscriber: ({ chatId, seconds }) => setMute(chatId, seconds),
     unmuteSubscriber: ({ chatId }) => setMute(chatId, null),

@@ -120,7 +120,7 @@ try {
     const qt: number[] = [];
     for (let i = 0; i < 30; i++) {
       const t0 = performance.now();
-      const page = querySubscribers(store, info.botId, { search: i % 2 ? 'family1' : 'seed9', state: 'active', sort: 'name', dir: 'asc', offset: 0, limit: 100 });
+      const page = querySubscribers(store, info.botId, { search: i % 2 ? 'family1' : 'seed9', state: 'active', sort: 'name', dir: 'asc', offset: 0, limit: 100 }, 'tg-');
       qt.push(performance.now() - t0);
       if (page.rows.length === 0) throw new Error('bench: the query found nothing');
     }
@@ -128,7 +128,7 @@ try {
     const unfiltered: number[] = [];
     for (let i = 0; i < 10; i++) {
       const t0 = performance.now();
-      querySubscribers(store, info.botId, { sort: i % 2 ? 'name' : 'firstStartAt', dir: 'desc', limit: 100 });
+      querySubscribers(store, info.botId, { sort: i % 2 ? 'name' : 'firstStartAt', dir: 'desc', limit: 100 }, 'tg-');
       unfiltered.push(performance.now() - t0);
     }
     log(`info subscriber query without search (name or date order), median ${median(unfiltered).toFixed(1)} ms`);

@@ -23,7 +23,6 @@ export async function seedStore(dir: string, opts: { count: number; botId: numbe
         state: j % 17 ? 'active' : 'blocked',
         firstStartAt: at,
         lastStartAt: at,
-        identity: { kind: 'externalCustomerId', value: `tg-${chatId}` },
         yespo: { state: 'synced', pushedAt: at },
         tokenInYespo: j % 17 !== 0,
         pushed: { externalCustomerId: `tg-${chatId}`, at },

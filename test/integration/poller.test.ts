@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { COLLECTIONS, type ReplyItem } from '../../electron/core/subscribers/model.js';
+import { COLLECTIONS, identityOf, type ReplyItem } from '../../electron/core/subscribers/model.js';
 import { pollerMetaKey, type PollerMeta } from '../../electron/core/telegram/poller.js';
 import { signPayload } from '../../electron/core/yespo/signing.js';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram/server.js';
@@ -32,7 +32,8 @@ describe('poller against the fake Bot API', () => {
     tg.start(olena, 'instagram');
     await h.waitFor(() => h.subscribers().length === 1, 'the subscriber');
     const [s] = h.subscribers();
-    expect(s).toMatchObject({ chatId: olena.id, firstName: 'Olena', username: 'olena_flowers', languageCode: 'uk', source: 'instagram', state: 'active', identity: { kind: 'externalCustomerId', value: `tg-${olena.id}` } });
+    expect(s).toMatchObject({ chatId: olena.id, firstName: 'Olena', username: 'olena_flowers', languageCode: 'uk', source: 'instagram', state: 'active' });
+    expect(identityOf(s, 'tg-')).toEqual({ kind: 'externalCustomerId', value: `tg-${olena.id}` });
     expect(h.store.get(COLLECTIONS.outbox, `token:${tg.botId}:${olena.id}`)).toMatchObject({ kind: 'token', state: 'waiting' });
     const replies = [...h.store.collection<ReplyItem>(COLLECTIONS.replies).values()];
     expect(replies.map((r) => [r.message, r.lang])).toEqual([['welcome', 'uk']]);
@@ -63,8 +64,8 @@ describe('poller against the fake Bot API', () => {
     tg.start(b, signPayload('another-secret-xyz', 'externalCustomerId', 'crm-43')!);
     await h.waitFor(() => h.subscribers().length === 2, 'two subscribers');
     const byId = new Map(h.subscribers().map((s) => [s.chatId, s]));
-    expect(byId.get(a.id)?.identity).toEqual({ kind: 'externalCustomerId', value: 'crm-42' });
-    expect(byId.get(b.id)?.identity).toEqual({ kind: 'externalCustomerId', value: `tg-${b.id}` });
+    expect(identityOf(byId.get(a.id)!, 'tg-')).toEqual({ kind: 'externalCustomerId', value: 'crm-42' });
+    expect(identityOf(byId.get(b.id)!, 'tg-')).toEqual({ kind: 'externalCustomerId', value: `tg-${b.id}` });
     expect(byId.get(b.id)?.source).toMatch(/^se/);
   });
 

@@ -30,7 +30,7 @@ async function setup(): Promise<{ tg: FakeTelegram; store: Store; sender: ReplyS
 async function subscribe(store: Store, botId: number, chatId: number): Promise<void> {
   const s: StoredSubscriber = {
     botId, chatId, firstName: 'X', state: 'active', firstStartAt: 1, lastStartAt: 1,
-    identity: { kind: 'externalCustomerId', value: `tg-${chatId}` }, yespo: { state: 'synced' }, tokenInYespo: true,
+    yespo: { state: 'synced' }, tokenInYespo: true,
   };
   await store.commit(store.tx().put(COLLECTIONS.subscribers, subscriberKey(botId, chatId), s));
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store, Tx } from '../../electron/core/store/store.js';
-import { COLLECTIONS, subscriberKey, type StoredEvent, type StoredSubscriber } from '../../electron/core/subscribers/model.js';
+import { COLLECTIONS, identityOf, subscriberKey, type StoredEvent, type StoredSubscriber } from '../../electron/core/subscribers/model.js';
 import { queueOutbox } from '../../electron/core/yespo/queue.js';
 import type { YespoSync } from '../../electron/core/yespo/sync.js';
 import { startFakeYespo, type FakeYespo } from '../fakes/yespo/server.js';
@@ -69,13 +69,13 @@ describe('pushing subscribers', () => {
 
     // Phone and email go along; the anonymous id does not land on a contact that has real channels.
     const withPhone = sub(store, ids[248])!;
-    expect(withPhone.identity).toEqual({ kind: 'phone', value: '380501234567' });
+    expect(identityOf(withPhone, 'tg-')).toEqual({ kind: 'phone', value: '380501234567' });
     expect(withPhone.pushed).toMatchObject({ phone: '380501234567', email: 'olena@example.com' });
     expect(contactOf(ids[248])).toMatchObject({ phone: '380501234567', email: 'olena@example.com' });
     expect(contactOf(ids[248])!.externalCustomerId).toBeUndefined();
 
     const signed = sub(store, ids[249])!;
-    expect(signed.identity).toEqual({ kind: 'externalCustomerId', value: 'shop-42' });
+    expect(identityOf(signed, 'tg-')).toEqual({ kind: 'externalCustomerId', value: 'shop-42' });
     expect(contactOf(ids[249])).toMatchObject({ externalCustomerId: 'shop-42', email: 'shop@example.com' });
     expect(store.get(COLLECTIONS.meta, 'yespo')).toEqual({ lastSuccessAt: status.lastSuccessAt });
   });

@@ -12,7 +12,6 @@ function sub(chatId: number, pushed?: StoredSubscriber['pushed']): StoredSubscri
     state: 'active',
     firstStartAt: 0,
     lastStartAt: 0,
-    identity: { kind: 'externalCustomerId', value: `tg-${chatId}` },
     yespo: { state: 'synced' },
     tokenInYespo: true,
     pushed,

@@ -10,7 +10,6 @@ function sub(chatId: number, extra: Partial<StoredSubscriber> = {}): StoredSubsc
     state: 'active',
     firstStartAt: 1_000,
     lastStartAt: 1_000 + chatId,
-    identity: { kind: 'externalCustomerId', value: `tg-${chatId}` },
     yespo: { state: 'pending' },
     tokenInYespo: false,
     ...extra,

@@ -1,4 +1,5 @@
 import type { BotTextKey, Failure, Subscriber, SubscriberEvent } from '../contract/types.js';
+import { chooseIdentity } from '../yespo/identifiers.js';
 
 /** Collection names in the store. Every key starts with the bot id, so a second bot is UI work. */
 export const COLLECTIONS = {
@@ -14,8 +15,12 @@ export function subscriberKey(botId: number, chatId: number): string {
   return `${botId}:${chatId}`;
 }
 
-/** What the engine keeps per subscriber; the UI sees the `Subscriber` part. */
-export interface StoredSubscriber extends Subscriber {
+/**
+ * What the engine keeps per subscriber; the UI sees the `Subscriber` part. The identity is not
+ * stored: it follows from what was pushed, or from the subscriber's details until then, and 100k
+ * copies of it would only slow every start.
+ */
+export interface StoredSubscriber extends Omit<Subscriber, 'identity'> {
   /**
    * True while Yespo holds this subscriber's token. A block clears it, because Yespo removes the
    * token on the next failed send; a later unblock or /start then pushes it again.
@@ -78,8 +83,18 @@ export type StoredFailure = Failure & { botId: number };
 
 export type StoredEvent = SubscriberEvent;
 
+/** Which identifier found (or will find) the subscriber's Yespo contact. */
+export function identityOf(s: StoredSubscriber, externalIdPrefix: string): Subscriber['identity'] {
+  const p = s.pushed;
+  if (p?.contactId !== undefined) return { kind: 'contactId', value: String(p.contactId) };
+  if (p?.externalCustomerId) return { kind: 'externalCustomerId', value: p.externalCustomerId };
+  if (p?.phone) return { kind: 'phone', value: p.phone };
+  if (p?.email) return { kind: 'email', value: p.email };
+  return chooseIdentity(s, externalIdPrefix);
+}
+
 /** The part of a stored subscriber the UI may see. */
-export function publicSubscriber(s: StoredSubscriber): Subscriber {
+export function publicSubscriber(s: StoredSubscriber, externalIdPrefix: string): Subscriber {
   const { tokenInYespo: _t, pushed: _p, signedIdentity: _s, awaiting: _a, ...rest } = s;
-  return rest;
+  return { ...rest, identity: identityOf(s, externalIdPrefix) };
 }

@@ -75,7 +75,7 @@ export function smallest<T>(items: T[], k: number, compare: (a: T, b: T) => numb
 }
 
 /** Search, filter, sort and page one bot's subscribers, all in memory. */
-export function querySubscribers(store: Store, botId: number | null, q: SubscriberQuery): SubscriberPage {
+export function querySubscribers(store: Store, botId: number | null, q: SubscriberQuery, externalIdPrefix: string): SubscriberPage {
   const search = q.search?.trim().toLocaleLowerCase().replace(/^@/, '') ?? '';
   const state = q.state ?? 'all';
   const yespo = q.yespo ?? 'all';
@@ -90,12 +90,7 @@ export function querySubscribers(store: Store, botId: number | null, q: Subscrib
   const offset = q.offset ?? 0;
   const limit = q.limit ?? 100;
   const ordered = smallest(matches, offset + limit, comparator(q.sort ?? 'firstStartAt', q.dir ?? 'desc'));
-  return { total: matches.length, rows: ordered.slice(offset, offset + limit).map(publicSubscriber) };
-}
-
-export function findSubscriber(store: Store, botId: number, chatId: number): Subscriber | undefined {
-  const s = store.get<StoredSubscriber>(COLLECTIONS.subscribers, `${botId}:${chatId}`);
-  return s && publicSubscriber(s);
+  return { total: matches.length, rows: ordered.slice(offset, offset + limit).map((s) => publicSubscriber(s, externalIdPrefix)) };
 }
 
 function localDay(ms: number): string {

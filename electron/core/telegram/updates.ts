@@ -2,7 +2,7 @@ import type { Settings, SubscriberEvent } from '../contract/types.js';
 import type { Logger } from '../log.js';
 import type { Store, Tx } from '../store/store.js';
 import { COLLECTIONS, subscriberKey, type StoredSubscriber } from '../subscribers/model.js';
-import { chooseIdentity, normalizeEmail, normalizePhone } from '../yespo/identifiers.js';
+import { normalizeEmail, normalizePhone } from '../yespo/identifiers.js';
 import { queueOutbox } from '../yespo/queue.js';
 import { verifyPayload } from '../yespo/signing.js';
 import type { ReplyDraft } from './replies.js';
@@ -73,10 +73,6 @@ function updateContactIfPushed(tx: Tx, ctx: UpdateContext, s: StoredSubscriber):
   if (s.tokenInYespo) queueOutbox(tx, ctx.store, 'contact', s.botId, s.chatId, ctx.now);
 }
 
-function withIdentity(s: StoredSubscriber, ctx: UpdateContext): StoredSubscriber {
-  return s.tokenInYespo ? s : { ...s, identity: chooseIdentity(s, ctx.settings.externalIdPrefix) };
-}
-
 function promptNext(tx: Tx, ctx: UpdateContext, s: StoredSubscriber, after: 'start' | 'phone' | 'email'): StoredSubscriber {
   const lang = s.languageCode;
   if (after === 'start' && ctx.settings.askPhone && !s.phone) {
@@ -113,7 +109,6 @@ function onStart(tx: Tx, ctx: UpdateContext, chatId: number, from: TgUser, paylo
       state: 'active',
       firstStartAt: ctx.now,
       lastStartAt: ctx.now,
-      identity: { kind: 'externalCustomerId', value: '' },
       yespo: { state: 'pending' },
       tokenInYespo: false,
     };
@@ -130,7 +125,7 @@ function onStart(tx: Tx, ctx: UpdateContext, chatId: number, from: TgUser, paylo
     }
     event(tx, ctx.botId, chatId, { at: ctx.now, type: 'started', detail: payload ?? undefined });
   }
-  s = pushIfNeeded(tx, ctx, withIdentity(s, ctx));
+  s = pushIfNeeded(tx, ctx, s);
   ctx.reply(tx, { chatId, message: 'welcome', lang: s.languageCode });
   save(tx, ctx, promptNext(tx, ctx, s, 'start'));
 }
@@ -143,7 +138,7 @@ function onContact(tx: Tx, ctx: UpdateContext, s: StoredSubscriber, from: TgUser
   }
   const phone = normalizePhone(contact.phone_number ?? '');
   if (!phone) return;
-  let next: StoredSubscriber = withIdentity({ ...s, phone }, ctx);
+  let next: StoredSubscriber = { ...s, phone };
   event(tx, ctx.botId, s.chatId, { at: ctx.now, type: 'shared-phone' });
   updateContactIfPushed(tx, ctx, next);
   next = promptNext(tx, ctx, next, 'phone');
@@ -158,7 +153,7 @@ function onText(tx: Tx, ctx: UpdateContext, s: StoredSubscriber, text: string): 
       ctx.reply(tx, { chatId: s.chatId, message: 'emailInvalid', lang });
       return;
     }
-    let next: StoredSubscriber = withIdentity({ ...s, email }, ctx);
+    let next: StoredSubscriber = { ...s, email };
     event(tx, ctx.botId, s.chatId, { at: ctx.now, type: 'gave-email' });
     updateContactIfPushed(tx, ctx, next);
     next = promptNext(tx, ctx, next, 'email');
@@ -178,7 +173,7 @@ function onMembership(tx: Tx, ctx: UpdateContext, chatId: number, status: string
     event(tx, ctx.botId, chatId, { at: ctx.now, type: 'blocked' });
   } else if (status === 'member' && s.state !== 'active') {
     const { blockedAt: _b, ...rest } = s;
-    save(tx, ctx, pushIfNeeded(tx, ctx, withIdentity({ ...rest, state: 'active' }, ctx)));
+    save(tx, ctx, pushIfNeeded(tx, ctx, { ...rest, state: 'active' }));
     event(tx, ctx.botId, chatId, { at: ctx.now, type: 'unblocked' });
   }
 }

@@ -431,7 +431,6 @@ export class YespoSync {
         tokenInYespo: sub.state === 'active',
         yespo: { state: 'synced', pushedAt: at },
         pushed: { ...p.pushed, at },
-        identity: p.identity,
       });
       tx.append(COLLECTIONS.events, p.key, { at, type: 'pushed', detail: `${p.identity.kind} ${p.identity.value}` } satisfies StoredEvent);
     }
