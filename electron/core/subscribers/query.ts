@@ -1,4 +1,4 @@
-import type { Stats, Subscriber, SubscriberPage, SubscriberQuery } from '../contract/types.js';
+import type { Stats, SubscriberPage, SubscriberQuery } from '../contract/types.js';
 import type { Store } from '../store/store.js';
 import { COLLECTIONS, publicSubscriber, type StoredSubscriber } from './model.js';
 
