@@ -11,6 +11,7 @@ import { checkYespoKey, EMPTY_SETUP, inspectBot, removeWebhook, type SetupRecord
 import { notices, retention } from './status.js';
 import { Store, StoreWriteError, type Tx } from './store/store.js';
 import { COLLECTIONS, publicSubscriber, subscriberKey, type StoredEvent, type StoredSubscriber } from './subscribers/model.js';
+import { SubscriberCounts } from './subscribers/counts.js';
 import { querySubscribers, subscriberStats } from './subscribers/query.js';
 import { Poller, pollerMetaKey, type PollerMeta, type PollerState } from './telegram/poller.js';
 import { queueReply, ReplySender } from './telegram/replies.js';
@@ -229,25 +230,13 @@ export function createEngine(options: EngineOptions): Engine {
     };
   }
 
-  let statsTimer: NodeJS.Timeout | null = null;
-  let statsCache: { version: number; botId: number | null; at: number; value: ReturnType<typeof subscriberStats> } | null = null;
-  /** One pass over all subscribers; during a burst at most once a second. */
-  function stats(s: Store): ReturnType<typeof subscriberStats> {
-    const botId = pollerState.bot?.id ?? setupRecord().bot?.id ?? null;
-    const version = s.version(COLLECTIONS.subscribers);
-    const current = statsCache && statsCache.botId === botId && statsCache.version === version;
-    const recent = statsCache && statsCache.botId === botId && now() - statsCache.at < 1_000;
-    if (!current && recent) {
-      // Counted less than a second ago: say the new figures a moment later instead.
-      if (!statsTimer) statsTimer = setTimeout(() => ((statsTimer = null), pushStatus()), 1_000);
-      return statsCache!.value;
-    }
-    if (!current) statsCache = { version, botId, at: now(), value: subscriberStats(s, botId, now()) };
-    return statsCache!.value;
+  let counter: SubscriberCounts | null = null;
+  function currentBotId(): number | null {
+    return pollerState.bot?.id ?? setupRecord().bot?.id ?? null;
   }
 
   function status(): Status {
-    const counts = store ? stats(store).counts : { subscribers: 0, active: 0, blocked: 0, deleted: 0, inYespo: 0, newThisWeek: 0 };
+    const counts = counter ? counter.get(currentBotId()) : { subscribers: 0, active: 0, blocked: 0, deleted: 0, inYespo: 0, newThisWeek: 0 };
     const base: Omit<Status, 'notices'> = {
       version: options.version,
       dataDir: options.dataDir,
@@ -452,12 +441,12 @@ export function createEngine(options: EngineOptions): Engine {
       events.emit('setup', state);
       return state;
     },
-    querySubscribers: async (q) => querySubscribers(requireStore(), pollerState.bot?.id ?? setupRecord().bot?.id ?? null, q, settings().externalIdPrefix),
+    querySubscribers: async (q) => querySubscribers(requireStore(), currentBotId(), q, settings().externalIdPrefix),
     getSubscriber: async ({ chatId }) => subscriberDetail(chatId),
     muteSubscriber: ({ chatId, seconds }) => setMute(chatId, seconds),
     unmuteSubscriber: ({ chatId }) => setMute(chatId, null),
     async getStats() {
-      const { counts, perDay } = stats(requireStore());
+      const { counts, perDay } = subscriberStats(requireStore(), currentBotId(), now());
       const sy = sync.status();
       return { counts, perDay, pending: sy.pending, failed: sy.failed };
     },
@@ -540,6 +529,7 @@ export function createEngine(options: EngineOptions): Engine {
         events.emit('status', status());
         return;
       }
+      counter = new SubscriberCounts(store, now);
       store.onChange((collections) => {
         if (collections.has(COLLECTIONS.subscribers)) pushSubscribers();
         if (collections.has(COLLECTIONS.outbox)) sync.wake();
@@ -558,7 +548,6 @@ export function createEngine(options: EngineOptions): Engine {
       started = false;
       if (statusTimer) clearTimeout(statusTimer);
       if (subscribersTimer) clearTimeout(subscribersTimer);
-      if (statsTimer) clearTimeout(statsTimer);
       await poller.stop();
       await replies.stop();
       if (store) {

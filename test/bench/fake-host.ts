@@ -30,15 +30,21 @@ process.on('message', (message: { id: number; command: HostCommand }) => {
       let burstDelivered = 0;
       let burstRefused = 0;
       let burstMixed = 0;
+      const distinct = new Set<string>();
+      const burstPartial: Array<{ request: number; size: number }> = [];
       for (const request of yespo.tokenRequests) {
         const burst = (request.tokens as Array<{ token: string }>).filter((t) => Number(t.token) >= BURST_FROM).length;
         if (burst === 0) continue;
         burstRequests++;
-        if (request.status === 200) burstDelivered += burst;
+        if (burst < 100 && burstPartial.length < 5) burstPartial.push({ request: burstRequests, size: burst });
+        if (request.status === 200) {
+          burstDelivered += burst;
+          for (const t of request.tokens as Array<{ token: string }>) if (Number(t.token) >= BURST_FROM) distinct.add(t.token);
+        }
         else burstRefused++;
         if (burst < request.tokens.length) burstMixed++;
       }
-      result = { pending: tg.pendingCount(), getUpdatesCalls: tg.getUpdatesCalls.length, tokenRequests: yespo.tokenRequests.length, burstRequests, burstDelivered, burstRefused, burstMixed } satisfies HostCounts;
+      result = { pending: tg.pendingCount(), getUpdatesCalls: tg.getUpdatesCalls.length, tokenRequests: yespo.tokenRequests.length, burstRequests, burstDelivered, burstRefused, burstMixed, burstDistinct: distinct.size, burstPartial } satisfies HostCounts;
       break;
     }
     case 'getUpdatesAt':

@@ -26,6 +26,10 @@ export interface HostCounts {
   /** Of those requests: refused ones, and ones that also carried other subscribers. */
   burstRefused: number;
   burstMixed: number;
+  /** Burst subscribers Yespo accepted at least once; less than burstDelivered means repeats. */
+  burstDistinct: number;
+  /** Where a request carried fewer burst subscribers than a full batch: its place and size. */
+  burstPartial: Array<{ request: number; size: number }>;
 }
 
 /** Chat ids from here on belong to the burst. */
