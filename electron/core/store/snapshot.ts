@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { Low } from 'lowdb';
-import { DataFile } from 'lowdb/node';
+import { Low, type Adapter } from 'lowdb';
 import { migrate, SCHEMA_VERSION, TooNewError, type SnapshotJson } from './migrations.js';
 
 export type Collections = Map<string, Map<string, unknown>>;
@@ -13,12 +12,6 @@ export interface Snapshot {
   collections: Collections;
 }
 
-
-function toJson(snapshot: Snapshot): string {
-  const collections: Record<string, Record<string, unknown>> = {};
-  for (const [name, map] of snapshot.collections) collections[name] = Object.fromEntries(map);
-  return JSON.stringify({ schemaVersion: snapshot.schemaVersion, seq: snapshot.seq, collections } satisfies SnapshotJson);
-}
 
 function fromJson(text: string): Snapshot {
   const raw = JSON.parse(text) as Partial<SnapshotJson>;
@@ -37,25 +30,71 @@ function fromJson(text: string): Snapshot {
   return { schemaVersion: migrated.schemaVersion, seq: migrated.seq, collections };
 }
 
-export class SnapshotError extends Error {
-  constructor(
-    message: string,
-    readonly movedAside?: string,
-  ) {
-    super(message);
-    this.name = 'SnapshotError';
+/** Text is handed to the disk in pieces of about this size, and the event loop runs in between. */
+const CHUNK = 1 << 20;
+
+/**
+ * lowdb's adapter for the snapshot: it reads like DataFile, and writes without blocking. Records
+ * are never changed in place (the store replaces them), so copying each collection's entries when
+ * the write starts fixes the state at that instant; the JSON is then made and written piece by
+ * piece to a temporary file that is fsynced and renamed, so a crash never leaves half a snapshot.
+ */
+class SnapshotAdapter implements Adapter<Snapshot> {
+  constructor(private readonly file: string) {}
+
+  async read(): Promise<Snapshot | null> {
+    let text: string;
+    try {
+      text = await fs.readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    return fromJson(text);
+  }
+
+  write(snapshot: Snapshot): Promise<void> {
+    const frozen = [...snapshot.collections].map(([name, map]) => [name, Array.from(map)] as const);
+    return this.writeFrozen(snapshot.schemaVersion, snapshot.seq, frozen);
+  }
+
+  private async writeFrozen(schemaVersion: number, seq: number, collections: ReadonlyArray<readonly [string, Array<[string, unknown]>]>): Promise<void> {
+    const temp = `${this.file}.tmp`;
+    const handle = await fs.open(temp, 'w');
+    try {
+      let text = `{"schemaVersion":${schemaVersion},"seq":${seq},"collections":{`;
+      let firstCollection = true;
+      for (const [name, entries] of collections) {
+        text += `${firstCollection ? '' : ','}${JSON.stringify(name)}:{`;
+        firstCollection = false;
+        let first = true;
+        for (const [key, value] of entries) {
+          if (value === undefined) continue;
+          text += `${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(value)}`;
+          first = false;
+          if (text.length >= CHUNK) {
+            await handle.write(text);
+            text = '';
+          }
+        }
+        text += '}';
+      }
+      await handle.write(`${text}}}`);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temp, this.file);
+    await syncDir(path.dirname(this.file));
   }
 }
 
-/**
- * The compacted state, kept by lowdb in one compact JSON file. lowdb (through steno) writes a
- * temporary file and renames it, so a crash never leaves half a snapshot; we add the fsync it lacks.
- */
+/** The compacted state, kept by lowdb in one compact JSON file. */
 export class SnapshotFile {
   private readonly db: Low<Snapshot>;
 
   constructor(readonly file: string) {
-    this.db = new Low<Snapshot>(new DataFile<Snapshot>(file, { parse: fromJson, stringify: toJson }), { schemaVersion: SCHEMA_VERSION, seq: 0, collections: new Map() });
+    this.db = new Low<Snapshot>(new SnapshotAdapter(file), { schemaVersion: SCHEMA_VERSION, seq: 0, collections: new Map() });
   }
 
   /**
@@ -76,22 +115,12 @@ export class SnapshotFile {
   }
 
   /**
-   * Starts writing `snapshot`. The JSON text is made before this returns, so the snapshot is the
-   * state at this instant even while later changes go on.
+   * Starts writing `snapshot`: its records are taken before this returns, so the snapshot is the
+   * state at this instant even while later changes go on. Resolves once it is durable.
    */
   write(snapshot: Snapshot): Promise<void> {
     this.db.data = snapshot;
-    const written = this.db.write();
-    return written.then(() => syncFile(this.file)).then(() => syncDir(path.dirname(this.file)));
-  }
-}
-
-async function syncFile(file: string): Promise<void> {
-  const handle = await fs.open(file, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
+    return this.db.write();
   }
 }
 

@@ -282,9 +282,9 @@ function applyOp(data: Collections, op: JournalOp): void {
     data.set(op.c, map);
   }
   if (op.a !== undefined) {
+    // A new array, never a push: a snapshot being written may still hold the old one.
     const list = map.get(op.k);
-    if (Array.isArray(list)) list.push(op.a);
-    else map.set(op.k, [op.a]);
+    map.set(op.k, Array.isArray(list) ? [...list, op.a] : [op.a]);
   } else if (op.m !== undefined) {
     const current = map.get(op.k);
     if (current !== undefined) map.set(op.k, { ...(current as object), ...op.m });
