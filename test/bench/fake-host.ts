@@ -11,6 +11,46 @@ const tg = await startFakeTelegram();
 const yespo = await startFakeYespo();
 let trickle: NodeJS.Timeout | null = null;
 
+/** Counted as requests come in (never by re-reading them all), so asking often costs the fakes nothing. */
+const burst = { requests: 0, delivered: 0, refused: 0, mixed: 0, partial: [] as Array<{ request: number; size: number }> };
+const delivered = new Set<string>();
+let tallied = 0;
+let burstUntil = BURST_FROM;
+const inBurst = (token: string): boolean => {
+  const id = Number(token);
+  return id >= BURST_FROM && id < burstUntil;
+};
+
+function tally(): HostCounts {
+  const requests = yespo.tokenRequests;
+  // The fake records a request when it answers it, with its final status.
+  while (tallied < requests.length) {
+    const request = requests[tallied++];
+    const tokens = (request.tokens as Array<{ token: string }>).filter((t) => inBurst(t.token));
+    if (tokens.length === 0) continue;
+    burst.requests++;
+    if (tokens.length < 100 && burst.partial.length < 5) burst.partial.push({ request: burst.requests, size: tokens.length });
+    if (tokens.length < request.tokens.length) burst.mixed++;
+    if (request.status !== 200) {
+      burst.refused++;
+      continue;
+    }
+    burst.delivered += tokens.length;
+    for (const t of tokens) delivered.add(t.token);
+  }
+  return {
+    pending: tg.pendingCount(),
+    getUpdatesCalls: tg.getUpdatesCalls.length,
+    tokenRequests: requests.length,
+    burstRequests: burst.requests,
+    burstDelivered: burst.delivered,
+    burstRefused: burst.refused,
+    burstMixed: burst.mixed,
+    burstDistinct: delivered.size,
+    burstPartial: burst.partial,
+  };
+}
+
 process.on('message', (message: { id: number; command: HostCommand }) => {
   const { id, command } = message;
   let result: unknown = null;
@@ -19,34 +59,16 @@ process.on('message', (message: { id: number; command: HostCommand }) => {
       result = { tgUrl: tg.url, token: tg.token, botId: tg.botId, botUsername: tg.botUsername, yespoUrl: yespo.url, apiKey: yespo.apiKey, appUuid: yespo.appUuid } satisfies HostInfo;
       break;
     case 'burst':
+      burstUntil = command.from + command.count;
       for (let i = 0; i < command.count; i++) tg.start(tg.user(command.from + i, { first_name: `Burst${i}`, language_code: i % 2 ? 'uk' : 'en' }));
       break;
     case 'trickle':
       if (trickle) clearInterval(trickle);
       trickle = command.everyMs === null ? null : setInterval(() => tg.start(tg.user()), command.everyMs);
       break;
-    case 'counts': {
-      let burstRequests = 0;
-      let burstDelivered = 0;
-      let burstRefused = 0;
-      let burstMixed = 0;
-      const distinct = new Set<string>();
-      const burstPartial: Array<{ request: number; size: number }> = [];
-      for (const request of yespo.tokenRequests) {
-        const burst = (request.tokens as Array<{ token: string }>).filter((t) => Number(t.token) >= BURST_FROM).length;
-        if (burst === 0) continue;
-        burstRequests++;
-        if (burst < 100 && burstPartial.length < 5) burstPartial.push({ request: burstRequests, size: burst });
-        if (request.status === 200) {
-          burstDelivered += burst;
-          for (const t of request.tokens as Array<{ token: string }>) if (Number(t.token) >= BURST_FROM) distinct.add(t.token);
-        }
-        else burstRefused++;
-        if (burst < request.tokens.length) burstMixed++;
-      }
-      result = { pending: tg.pendingCount(), getUpdatesCalls: tg.getUpdatesCalls.length, tokenRequests: yespo.tokenRequests.length, burstRequests, burstDelivered, burstRefused, burstMixed, burstDistinct: distinct.size, burstPartial } satisfies HostCounts;
+    case 'counts':
+      result = tally();
       break;
-    }
     case 'getUpdatesAt':
       result = tg.getUpdatesCalls[command.index]?.at ?? null;
       break;

@@ -32,5 +32,5 @@ export interface HostCounts {
   burstPartial: Array<{ request: number; size: number }>;
 }
 
-/** Chat ids from here on belong to the burst. */
+/** The burst's chat ids start here (other users of the fake have ids of their own). */
 export const BURST_FROM = 3_000_000_000;

@@ -46,7 +46,7 @@ async function until<T>(probe: () => Promise<T> | T, ok: (v: T) => boolean, ms: 
     const v = await probe();
     if (ok(v)) return v;
     if (Date.now() > end) throw new Error(`bench: timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 20));
   }
 }
 
