@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { HeadlessShell } from '../fixtures/headless.js';
 
-const SCREENSHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+// The README's pictures are refreshed on request (`UPDATE_SCREENSHOTS=1 npm test`); other runs keep
+// theirs under .tmp, so running the tests leaves the checkout as it was.
+const SCREENSHOTS = fileURLToPath(new URL(process.env.UPDATE_SCREENSHOTS === '1' ? '../../../docs/screenshots/' : '../../../.tmp/screenshots/', import.meta.url));
 
 /**
  * The browser globals the in-page functions below use: the Node side type-checks without the DOM types.
@@ -89,7 +91,7 @@ export class WizardPage {
   }
 
   /**
-   * `docs/screenshots/<name>.png`: the 1280×720 window, made taller for the moment when the screen
+   * `<name>.png` in the screenshots folder: the 1280×720 window, made taller for the moment when the screen
    * scrolls, so the picture shows the whole step down to its buttons.
    */
   async screenshot(name: string): Promise<void> {
