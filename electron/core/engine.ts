@@ -58,6 +58,7 @@ export function createEngine(options: EngineOptions): Engine {
   const cached: Partial<Record<SecretName, string | null>> = {};
   let pollerState: PollerState = { state: 'not-configured' };
   let offlineGapHours: number | undefined;
+  let startedAt: number | null = null;
   let started = false;
 
   function requireStore(): Store {
@@ -250,7 +251,8 @@ export function createEngine(options: EngineOptions): Engine {
       keychain: keychain ? (keychain.ok ? 'ok' : 'unavailable') : 'unknown',
       counts,
     };
-    return { ...base, notices: notices(base, { offlineGapHours, activityForbidden: store ? sync.activityForbidden : false }) };
+    const hoursSinceStart = startedAt === null ? 0 : (now() - startedAt) / 3_600_000;
+    return { ...base, notices: notices(base, { offlineGapHours, hoursSinceStart, activityForbidden: store ? sync.activityForbidden : false }) };
   }
 
   let statusTimer: NodeJS.Timeout | null = null;
@@ -537,7 +539,8 @@ export function createEngine(options: EngineOptions): Engine {
       });
       const bot = setupRecord().bot;
       const lastPollAt = bot ? store.get<PollerMeta>(COLLECTIONS.meta, pollerMetaKey(bot.id))?.lastPollAt : undefined;
-      if (lastPollAt !== undefined) offlineGapHours = (now() - lastPollAt) / 3_600_000;
+      startedAt = now();
+      if (lastPollAt !== undefined) offlineGapHours = (startedAt - lastPollAt) / 3_600_000;
       if (paused()) poller.suspend();
       poller.start();
       replies.start();

@@ -4,6 +4,8 @@ const HOUR = 60 * 60_000;
 /** Telegram keeps updates 24 hours; we warn with time to spare. */
 export const RETENTION_WARNING_HOURS = 20;
 export const RETENTION_HOURS = 24;
+/** How long after a start the "the app was off for N hours" notice stays: long enough to be seen. */
+export const OFFLINE_NOTICE_HOURS = 12;
 /** Yespo disables keys unused for 90 days. */
 export const API_KEY_IDLE_WARNING_DAYS = 75;
 
@@ -17,9 +19,10 @@ export function retention(lastPollAt: number | undefined, now: number): { retent
 
 /**
  * The sentences the home screen and the tray show, most urgent first. Pure: status in, notices out.
- * `offlineGapHours` is how long the app was off before this start (a retention risk already taken).
+ * `offlineGapHours` is how long the app was off before this start (a retention risk already taken);
+ * it is told for the first hours after the start, then the home screen goes quiet again.
  */
-export function notices(s: Omit<Status, 'notices'>, extra: { offlineGapHours?: number; activityForbidden?: boolean }): Notice[] {
+export function notices(s: Omit<Status, 'notices'>, extra: { offlineGapHours?: number; hoursSinceStart?: number; activityForbidden?: boolean }): Notice[] {
   const list: Notice[] = [];
   const add = (n: Notice): void => void list.push(n);
   if (s.store.state === 'write-failed') add({ code: 'store-write-failed', severity: 'error', action: 'show-data-folder', params: { folder: s.store.folder } });
@@ -37,7 +40,7 @@ export function notices(s: Omit<Status, 'notices'>, extra: { offlineGapHours?: n
   if (s.sync.state === 'paused-app-uuid') add({ code: 'app-uuid-wrong', severity: 'error', action: 'enter-app-uuid' });
   if (bot.retention === 'exceeded') add({ code: 'offline-exceeded', severity: 'error', action: 'enable-login-item', params: { hours: bot.offlineHours ?? RETENTION_HOURS } });
   else if (bot.retention === 'warning') add({ code: 'offline-warning', severity: 'warning', action: 'enable-login-item', params: { hours: bot.offlineHours ?? RETENTION_WARNING_HOURS } });
-  else if (extra.offlineGapHours !== undefined && extra.offlineGapHours >= RETENTION_WARNING_HOURS) {
+  else if (extra.offlineGapHours !== undefined && extra.offlineGapHours >= RETENTION_WARNING_HOURS && (extra.hoursSinceStart ?? 0) < OFFLINE_NOTICE_HOURS) {
     const hours = Math.floor(extra.offlineGapHours);
     add({ code: hours >= RETENTION_HOURS ? 'offline-exceeded' : 'offline-warning', severity: hours >= RETENTION_HOURS ? 'error' : 'warning', action: 'enable-login-item', params: { hours } });
   }

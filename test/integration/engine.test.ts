@@ -4,6 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../electron/core/contract/errors.js';
 import { dispatch } from '../../electron/core/contract/dispatch.js';
 import { signPayload } from '../../electron/core/yespo/signing.js';
+import { Store } from '../../electron/core/store/store.js';
+import { COLLECTIONS } from '../../electron/core/subscribers/model.js';
+import { pollerMetaKey, type PollerMeta } from '../../electron/core/telegram/poller.js';
 import { startEngine, type EngineHarness } from '../support/engine-harness.js';
 
 let h: EngineHarness | null = null;
@@ -153,6 +156,20 @@ describe('engine: from setup to the first synced subscriber', () => {
     h.yespo.outage(false);
     await h.engine.api.syncNow(undefined);
     await h.waitFor(() => h!.status(), (s) => s.counts.inYespo === 12 && s.sync.pending === 0, 'all 12 in Yespo');
+  });
+
+  it('says so after the computer was off for most of Telegram’s 24 hours', async () => {
+    h = await startEngine();
+    await h.configure();
+    await h.waitFor(() => h!.status(), (s) => s.bot.lastPollAt !== undefined, 'a first answered poll');
+    await h.engine.stop();
+    const store = await Store.open(path.join(h.dataDir, 'store'));
+    const key = pollerMetaKey(h.tg.botId);
+    await store.commit(store.tx().patch<PollerMeta>(store, COLLECTIONS.meta, key, { lastPollAt: Date.now() - 22 * 3_600_000 }));
+    await store.close();
+    await h.engine.start();
+    const status = await h.status();
+    expect(status.notices[0]).toMatchObject({ code: 'offline-warning', params: { hours: 22 }, action: 'enable-login-item' });
   });
 
   it('validates arguments at the bridge before the engine sees them', async () => {

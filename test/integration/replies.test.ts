@@ -91,6 +91,16 @@ describe('reply queue', () => {
     await until(() => state(blocker.id)?.state === 'blocked' && state(gone.id)?.state === 'deleted', 'both states');
     expect(state(blocker.id)?.tokenInYespo).toBe(false);
     expect(store.collection(COLLECTIONS.replies).size).toBe(0);
+    expect(store.collection(COLLECTIONS.failures).size).toBe(0);
+
+    // A reply still queued for someone already marked blocked is dropped quietly.
+    const late = store.tx();
+    queueReply(late, tg.botId, Date.now(), { chatId: blocker.id, message: 'thanks' });
+    await store.commit(late);
+    sender.wake();
+    await until(() => store.collection(COLLECTIONS.replies).size === 0, 'the late reply to be settled');
+    expect(store.collection(COLLECTIONS.failures).size).toBe(0);
+    expect(store.get<unknown[]>(COLLECTIONS.events, subscriberKey(tg.botId, blocker.id))).toHaveLength(1);
   });
 
   it('waits retry_after on a 429 and then sends', async () => {

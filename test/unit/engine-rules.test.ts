@@ -150,6 +150,7 @@ describe('status notices', () => {
     expect(retention(0, 30 * hour)).toEqual({ retention: 'exceeded', offlineHours: 30 });
     expect(notices(base, { offlineGapHours: 22.5 })[0]).toMatchObject({ code: 'offline-warning', params: { hours: 22 }, action: 'enable-login-item' });
     expect(notices(base, { offlineGapHours: 26 })[0]).toMatchObject({ code: 'offline-exceeded' });
+    expect(notices(base, { offlineGapHours: 26, hoursSinceStart: 13 })).toEqual([{ code: 'all-good', severity: 'ok' }]);
   });
   it('asks to finish setup before anything else but a broken disk or keychain', () => {
     expect(notices({ ...base, setupComplete: false, keychain: 'unavailable' }, {}).map((n) => n.code)).toEqual(['keychain-locked', 'setup-incomplete']);

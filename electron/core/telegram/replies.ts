@@ -144,7 +144,9 @@ export class ReplySender {
     const at = this.deps.now();
     const key = subscriberKey(item.botId, item.chatId);
     const s = tx.read<StoredSubscriber>(store, COLLECTIONS.subscribers, key);
-    if (s && (kind === 'blocked' || kind === 'deactivated') && s.state === 'active') {
+    if (s && (kind === 'blocked' || kind === 'deactivated')) {
+      // Already known as gone (the block event came first): the refusal adds nothing to report.
+      if (s.state !== 'active') return;
       const state = kind === 'blocked' ? 'blocked' : 'deleted';
       tx.put(COLLECTIONS.subscribers, key, { ...s, state, blockedAt: at, tokenInYespo: false });
       tx.append(COLLECTIONS.events, key, { at, type: state === 'blocked' ? 'blocked' : 'deleted', detail });
