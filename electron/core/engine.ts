@@ -139,7 +139,10 @@ export function createEngine(options: EngineOptions): Engine {
     if (keychain && !keychain.ok) return null;
     const fresh = newLinkSecret();
     try {
-      await saveSecret('linkSecret', fresh);
+      // Not saveSecret: without a keychain (secrets from the environment) only signed links are
+      // missing, which is no reason to report the keychain as locked.
+      await secrets.set('linkSecret', fresh);
+      cached.linkSecret = fresh;
       return fresh;
     } catch {
       return null;

@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../electron/core/contract/errors.js';
 import { dispatch } from '../../electron/core/contract/dispatch.js';
 import { signPayload } from '../../electron/core/yespo/signing.js';
+import { createEnvOverlaySecrets } from '../../electron/core/secrets/env-overlay.js';
+import { createMemorySecrets } from '../../electron/core/secrets/memory.js';
 import { Store } from '../../electron/core/store/store.js';
 import { COLLECTIONS } from '../../electron/core/subscribers/model.js';
 import { pollerMetaKey, type PollerMeta } from '../../electron/core/telegram/poller.js';
@@ -180,5 +182,25 @@ describe('engine: from setup to the first synced subscriber', () => {
     expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     const good = await dispatch(h.engine.api, 'getStatus', undefined);
     expect(good).toMatchObject({ ok: true, value: { version: '0.0.0-test' } });
+  });
+});
+
+describe('engine with secrets from the environment and no keychain', () => {
+  it('syncs, and does not call the keychain locked', async () => {
+    h = await startEngine({
+      secrets: (tg, yespo) => {
+        const keychain = createMemorySecrets();
+        keychain.setUnavailable('The name org.freedesktop.secrets was not provided by any .service files');
+        return createEnvOverlaySecrets(keychain, { TELEGRAM_BOT_TOKEN: tg.token, YESPO_API_KEY: yespo.apiKey });
+      },
+      appUuidFromEnvironment: true,
+    });
+    const u = h.tg.user();
+    h.tg.start(u);
+    const status = await h.waitFor(() => h!.status(), (s) => s.counts.inYespo === 1, 'the subscriber in Yespo');
+    expect(status.setupComplete).toBe(true);
+    expect(status.keychain).toBe('ok');
+    expect(status.notices.map((n) => n.code)).not.toContain('keychain-locked');
+    expect(await code(h.engine.api.getDeepLink({ externalCustomerId: 'crm-1' }))).toBe('keychain_unavailable');
   });
 });

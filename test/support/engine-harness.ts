@@ -1,6 +1,7 @@
 import { createEngine, type Engine } from '../../electron/core/engine.js';
 import { createLogger } from '../../electron/core/log.js';
 import { createMemorySecrets, type MemorySecrets } from '../../electron/core/secrets/memory.js';
+import type { SecretStore } from '../../electron/core/secrets/secret-store.js';
 import type { Status } from '../../electron/core/contract/types.js';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram/server.js';
 import { startFakeYespo, type FakeYespo } from '../fakes/yespo/server.js';
@@ -10,6 +11,7 @@ export interface EngineHarness {
   engine: Engine;
   tg: FakeTelegram;
   yespo: FakeYespo;
+  /** The memory keychain, unless the test made its own store. */
   secrets: MemorySecrets;
   dataDir: string;
   waitFor<T>(probe: () => Promise<T> | T, ok: (value: T) => boolean, what: string, ms?: number): Promise<T>;
@@ -21,18 +23,21 @@ export interface EngineHarness {
 }
 
 /** The real engine against local fakes of Telegram and Yespo, in a fresh data folder. */
-export async function startEngine(opts: { secrets?: MemorySecrets } = {}): Promise<EngineHarness> {
+export async function startEngine(
+  opts: { secrets?: (tg: FakeTelegram, yespo: FakeYespo) => SecretStore; appUuidFromEnvironment?: boolean } = {},
+): Promise<EngineHarness> {
   const tg = await startFakeTelegram({ timeScale: 0.02 });
   const yespo = await startFakeYespo();
   const folder = tempDir('tcy-engine-');
-  const secrets = opts.secrets ?? createMemorySecrets();
+  const memory = createMemorySecrets();
+  const secrets = opts.secrets?.(tg, yespo) ?? memory;
   const make = (): Engine =>
     createEngine({
       dataDir: folder.dir,
       version: '0.0.0-test',
       secrets,
       logger: createLogger({ dataDir: folder.dir, level: 'debug' }),
-      overrides: { telegramApiRoot: tg.url, yespoApiRoot: yespo.url },
+      overrides: { telegramApiRoot: tg.url, yespoApiRoot: yespo.url, appUuid: opts.appUuidFromEnvironment ? yespo.appUuid : undefined },
       timeScale: 0.01,
       pollTimeoutSeconds: 1,
       yespoTiming: { retryScale: 0.01, activityFirstDelayMs: 50, idleCheckMs: 50, storeRetryMs: 50, timeoutMs: 2_000 },
@@ -45,7 +50,7 @@ export async function startEngine(opts: { secrets?: MemorySecrets } = {}): Promi
     },
     tg,
     yespo,
-    secrets,
+    secrets: memory,
     dataDir: folder.dir,
     async waitFor(probe, ok, what, ms = 15_000) {
       const until = Date.now() + ms;
