@@ -27,23 +27,57 @@ function sessionHasSecretService() {
   });
 }
 
+const UNLOCK = ['--unlock', '--components=secrets'];
+/** A fresh daemon in place of one that came up without its login keyring. */
+const REPLACE = ['--replace', '--unlock', '--components=secrets'];
+
+/** Runs gnome-keyring-daemon (the password goes to stdin for --unlock); adopts the variables it prints. */
+function keyringDaemon(args, env) {
+  const result = spawnSync('gnome-keyring-daemon', args, { env, input: args === UNLOCK || args === REPLACE ? 'pass' : '', encoding: 'utf8', timeout: 15_000 });
+  if (result.status !== 0) {
+    process.stderr.write(`gnome-keyring-daemon ${args[0]} failed: ${result.stderr || result.error?.message}\n`);
+    return false;
+  }
+  for (const line of result.stdout.split('\n')) {
+    const eq = line.indexOf('=');
+    if (eq > 0) process.env[line.slice(0, eq)] = line.slice(eq + 1);
+  }
+  return true;
+}
+
 /** Starts gnome-keyring in this (private) session with a throwaway login keyring, unlocked. */
 function startKeyring() {
   // A throwaway data folder: the login keyring created here must never touch the user's own.
-  const keyringData = mkdtempSync(path.join(os.tmpdir(), 'tcy-keyring-'));
-  const env = { ...process.env, XDG_DATA_HOME: keyringData };
-  for (const args of [['--unlock', '--components=secrets'], ['--start', '--components=secrets']]) {
-    const result = spawnSync('gnome-keyring-daemon', args, { env, input: args[0] === '--unlock' ? 'pass' : '', encoding: 'utf8', timeout: 15_000 });
-    if (result.status !== 0) {
-      process.stderr.write(`gnome-keyring-daemon ${args[0]} failed: ${result.stderr || result.error?.message}\n`);
-      return;
-    }
-    for (const line of result.stdout.split('\n')) {
-      const eq = line.indexOf('=');
-      if (eq > 0) process.env[line.slice(0, eq)] = line.slice(eq + 1);
-    }
-  }
+  const env = { ...process.env, XDG_DATA_HOME: mkdtempSync(path.join(os.tmpdir(), 'tcy-keyring-')) };
+  if (!keyringDaemon(UNLOCK, env) || !keyringDaemon(['--start', '--components=secrets'], env)) return null;
   process.stderr.write('Keychain: a private gnome-keyring, unlocked, in a private D-Bus session.\n');
+  return env;
+}
+
+/**
+ * The daemon answers on the bus a moment before its login keyring is ready (writes then fail with
+ * "no result found"), so the tests wait until a real write, read and delete go through.
+ */
+async function keyringReady(env) {
+  const { AsyncEntry } = await import('@napi-rs/keyring');
+  let problem = '';
+  for (let attempt = 0; attempt < 40; attempt++) {
+    // Seen once in CI: the daemon came up without its login keyring ("no result found"), and giving
+    // the running daemon the password again does not create it; a replacement daemon does.
+    if (attempt === 8 || attempt === 24) keyringDaemon(REPLACE, env);
+    try {
+      const entry = new AsyncEntry('tcy-test-runner', 'probe', { linux: { store: 'secret-service' } });
+      await entry.setPassword('ready');
+      const back = await entry.getPassword();
+      await entry.deletePassword();
+      if (back === 'ready') return;
+      problem = 'the value read back differs';
+    } catch (error) {
+      problem = error instanceof Error ? error.message : String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  process.stderr.write(`Keychain: still not usable after 10 s (${problem}); keychain tests will say so.\n`);
 }
 
 function keyringSession() {
@@ -101,7 +135,10 @@ function playwrightCounts(report) {
 }
 
 keyringSession();
-if (process.env[SESSION_MARK]) startKeyring();
+if (process.env[SESSION_MARK]) {
+  const env = startKeyring();
+  if (env) await keyringReady(env);
+}
 
 rmSync(REPORTS, { recursive: true, force: true });
 mkdirSync(REPORTS, { recursive: true });
