@@ -1,30 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { signPayload } from '../../electron/core/yespo/signing.js';
-import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram/server.js';
-import { startFakeYespo, type FakeYespo } from '../fakes/yespo/server.js';
-import { expect, test as base } from './fixtures/headless.js';
+import { withBot } from './fixtures/bot-from-environment.js';
+import { expect } from './fixtures/headless.js';
 
-/** A bot set up from the environment against local fakes; the link key itself lives in the keychain. */
-const test = base.extend<{ telegram: FakeTelegram; yespo: FakeYespo }>({
-  telegram: async ({}, use) => {
-    const telegram = await startFakeTelegram({ username: 'corner_shop_bot', timeScale: 0.02 });
-    await use(telegram);
-    await telegram.close();
-  },
-  yespo: async ({}, use) => {
-    const yespo = await startFakeYespo();
-    await use(yespo);
-    await yespo.close();
-  },
-  headlessOptions: async ({ telegram, yespo }, use) => {
-    await use({
-      env: { TELEGRAM_BOT_TOKEN: telegram.token, YESPO_API_KEY: yespo.apiKey, YESPO_APP_UUID: yespo.appUuid },
-      args: ['--telegram-api-root', telegram.url, '--yespo-api-root', yespo.url],
-    });
-  },
-});
-
-test('Settings makes a personal link signed with the key the web developer is shown', async ({ page, headlessShell }) => {
+withBot('Settings makes a personal link signed with the key the web developer is shown', async ({ page, headlessShell }) => {
   await page.goto(headlessShell.link);
   await expect(page.getByRole('status')).toContainText('@corner_shop_bot');
   await page.getByRole('link', { name: 'Settings' }).click();

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram/server.js';
-import { startFakeYespo, type FakeYespo } from '../fakes/yespo/server.js';
+import { withBot } from './fixtures/bot-from-environment.js';
 import { expect, test } from './fixtures/headless.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -20,26 +19,6 @@ test('without the link the page says where to find it, and the API refuses', asy
   await expect(page.getByRole('heading', { name: 'Open the link from the terminal' })).toBeVisible();
   const api = await page.request.post(`${headlessShell.origin}/api/getStatus`, { data: {} });
   expect(api.status()).toBe(401);
-});
-
-/** A bot set up from the environment against local fakes, so the engine really polls and syncs. */
-const withBot = test.extend<{ telegram: FakeTelegram; yespo: FakeYespo }>({
-  telegram: async ({}, use) => {
-    const telegram = await startFakeTelegram({ username: 'corner_shop_bot', timeScale: 0.02 });
-    await use(telegram);
-    await telegram.close();
-  },
-  yespo: async ({}, use) => {
-    const yespo = await startFakeYespo();
-    await use(yespo);
-    await yespo.close();
-  },
-  headlessOptions: async ({ telegram, yespo }, use) => {
-    await use({
-      env: { TELEGRAM_BOT_TOKEN: telegram.token, YESPO_API_KEY: yespo.apiKey, YESPO_APP_UUID: yespo.appUuid },
-      args: ['--telegram-api-root', telegram.url, '--yespo-api-root', yespo.url],
-    });
-  },
 });
 
 withBot('a subscriber pressing Start shows up on the open page without a reload', async ({ page, headlessShell, telegram, yespo }) => {
