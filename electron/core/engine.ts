@@ -301,21 +301,24 @@ export function createEngine(options: EngineOptions): Engine {
     return keychain;
   }
 
-  function subscriberDetail(chatId: number): SubscriberDetail {
-    const s = requireStore();
-    const botId = pollerState.bot?.id ?? setupRecord().bot?.id;
-    const key = botId === undefined ? undefined : subscriberKey(botId, chatId);
-    const record = key ? s.get<StoredSubscriber>(COLLECTIONS.subscribers, key) : undefined;
+  /** The current bot's subscriber with this chat id, or a not-found failure for the UI. */
+  function storedSubscriber(chatId: number): { key: string; record: StoredSubscriber } {
+    const botId = currentBotId();
+    const key = botId === null ? undefined : subscriberKey(botId, chatId);
+    const record = key ? requireStore().get<StoredSubscriber>(COLLECTIONS.subscribers, key) : undefined;
     if (!record || !key) throw new ApiFailure('not_found', `There is no subscriber with chat id ${chatId}.`);
-    const history = s.get<StoredEvent[]>(COLLECTIONS.events, key) ?? [];
+    return { key, record };
+  }
+
+  function subscriberDetail(chatId: number): SubscriberDetail {
+    const { key, record } = storedSubscriber(chatId);
+    const history = requireStore().get<StoredEvent[]>(COLLECTIONS.events, key) ?? [];
     return { subscriber: publicSubscriber(record, settings().externalIdPrefix), events: history.slice(-500).reverse() };
   }
 
   async function setMute(chatId: number, seconds: number | null): Promise<SubscriberDetail> {
     const s = requireStore();
-    const { subscriber } = subscriberDetail(chatId);
-    const key = subscriberKey(subscriber.botId, chatId);
-    const record = s.get<StoredSubscriber>(COLLECTIONS.subscribers, key)!;
+    const { key, record } = storedSubscriber(chatId);
     const tx = s.tx();
     const at = now();
     if (seconds === null) {

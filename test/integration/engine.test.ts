@@ -174,6 +174,22 @@ describe('engine: from setup to the first synced subscriber', () => {
     expect(status.notices[0]).toMatchObject({ code: 'offline-warning', params: { hours: 22 }, action: 'enable-login-item' });
   });
 
+  it('shows one subscriber’s story and pauses their newsletters in Yespo', async () => {
+    h = await startEngine();
+    await h.configure();
+    expect(await code(h.engine.api.getSubscriber({ chatId: 42 }))).toBe('not_found');
+    const u = h.tg.user(undefined, { first_name: 'Olena' });
+    h.tg.start(u);
+    await h.waitFor(() => h!.status(), (s) => s.counts.inYespo === 1, 'the subscriber in Yespo');
+    const muted = await h.engine.api.muteSubscriber({ chatId: u.id, seconds: 86_400 });
+    expect(muted.subscriber.mutedUntil).toBeGreaterThan(Date.now());
+    expect(muted.events.map((e) => e.type)).toEqual(['muted', 'pushed', 'started']);
+    await h.waitFor(() => h!.yespo.mutes.get(String(u.id)), (until) => typeof until === 'number', 'the mute in Yespo');
+    const unmuted = await h.engine.api.unmuteSubscriber({ chatId: u.id });
+    expect(unmuted.subscriber.mutedUntil).toBeUndefined();
+    await h.waitFor(() => h!.yespo.mutes.get(String(u.id)), (until) => until === undefined || until === null, 'the unmute in Yespo');
+  });
+
   it('validates arguments at the bridge before the engine sees them', async () => {
     h = await startEngine();
     const bad = await dispatch(h.engine.api, 'querySubscribers', { limit: 'all' });
