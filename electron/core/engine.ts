@@ -191,10 +191,8 @@ export function createEngine(options: EngineOptions): Engine {
       }
       if (unreadable) logger.info({ unreadable }, 'updates without a subscriber action (groups, other bots, unknown kinds)');
     },
-    afterBatch: () => {
-      replies.wake();
-      sync.wake();
-    },
+    // The Yespo sync follows the outbox through the store's change events by itself.
+    afterBatch: () => replies.wake(),
     onState: (state) => {
       pollerState = state;
       if (state.bot && setupRecord().bot?.id !== state.bot.id && store) void saveSetup({ bot: state.bot }).catch(() => {});
@@ -332,7 +330,6 @@ export function createEngine(options: EngineOptions): Engine {
       tx.append(COLLECTIONS.events, key, { at, type: 'muted', detail: `${seconds}` });
     }
     await commit(tx);
-    sync.wake();
     return subscriberDetail(chatId);
   }
 
@@ -540,7 +537,6 @@ export function createEngine(options: EngineOptions): Engine {
       counter = new SubscriberCounts(store, now);
       store.onChange((collections) => {
         if (collections.has(COLLECTIONS.subscribers)) pushSubscribers();
-        if (collections.has(COLLECTIONS.outbox)) sync.wake();
         pushStatus();
       });
       const bot = setupRecord().bot;
