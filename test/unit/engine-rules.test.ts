@@ -1,6 +1,6 @@
 import { GrammyError, HttpError } from 'grammy';
 import { describe, expect, it } from 'vitest';
-import { backoffDelay } from '../../electron/core/backoff.js';
+import { retryDelay } from '../../electron/core/retry-delay.js';
 import type { Status } from '../../electron/core/contract/types.js';
 import { applyPatch, DEFAULT_SETTINGS, withDefaults } from '../../electron/core/settings.js';
 import { notices, retention } from '../../electron/core/status.js';
@@ -73,10 +73,11 @@ describe('signed deep links', () => {
 
 describe('backoff', () => {
   it('grows exponentially with full jitter between the floor and the cap', () => {
-    expect(backoffDelay(0, 1_000, 60_000, () => 0)).toBe(1_000);
-    expect(backoffDelay(3, 1_000, 60_000, () => 1)).toBe(8_000);
-    expect(backoffDelay(20, 1_000, 60_000, () => 1)).toBe(60_000);
-    expect(backoffDelay(20, 1_000, 60_000, () => 0.5)).toBe(30_500);
+    const policy = { baseMs: 1_000, capMs: 60_000, maxRetryAfterMs: 60_000 };
+    expect(retryDelay(1, { policy, random: () => 0 })).toBe(1_000);
+    expect(retryDelay(4, { policy, random: () => 1 })).toBe(8_000);
+    expect(retryDelay(21, { policy, random: () => 1 })).toBe(60_000);
+    expect(retryDelay(21, { policy, random: () => 0.5 })).toBe(30_500);
   });
 });
 

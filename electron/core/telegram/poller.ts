@@ -1,6 +1,7 @@
 import { Api } from 'grammy';
 import type { BotInfo, BotState } from '../contract/types.js';
-import { backoffDelay, sleep } from '../backoff.js';
+import { retryDelay, type RetryPolicy } from '../retry-delay.js';
+import { sleep } from '../sleep.js';
 import type { Logger } from '../log.js';
 import { StoreWriteError, type Store, type Tx } from '../store/store.js';
 import { COLLECTIONS } from '../subscribers/model.js';
@@ -13,6 +14,10 @@ export const POLL_TIMEOUT_SECONDS = 50;
 /** A long poll answers within its timeout; past this margin we assume it hangs (sleep, dead proxy). */
 const CLIENT_MARGIN_SECONDS = 15;
 const RECENT_IDS = 200;
+/** Network errors, 5xx and proxy pages: 1 s to 60 s with jitter, as the Bot API notes advise. */
+const NETWORK_RETRY: RetryPolicy = { baseMs: 1_000, capMs: 60_000, maxRetryAfterMs: 60_000 };
+/** A disk that refused a write: try again from 2 s, at most every minute. */
+const STORE_RETRY: RetryPolicy = { baseMs: 2_000, capMs: 60_000, maxRetryAfterMs: 60_000 };
 
 export interface PollerMeta {
   botId: number;
@@ -237,7 +242,7 @@ export class Poller {
     if (error instanceof StoreWriteError) {
       // Not polling again means not confirming: Telegram keeps the updates until the disk works.
       this.deps.logger.error({ err: error }, 'cannot save; polling paused');
-      const delay = backoffDelay(this.attempt++, 2_000, 60_000, this.deps.random);
+      const delay = retryDelay(++this.attempt, { random: this.deps.random, policy: STORE_RETRY });
       this.set({ state: 'store-failed', bot, nextTryAt: now + delay, detail: error.message, lastPollAt: this.current.lastPollAt });
       await this.pause(delay);
       return;
@@ -268,7 +273,7 @@ export class Poller {
         return;
       }
       default: {
-        const delay = backoffDelay(this.attempt++, 1_000, 60_000, this.deps.random);
+        const delay = retryDelay(++this.attempt, { random: this.deps.random, policy: NETWORK_RETRY });
         this.deps.logger.warn({ detail: failure.detail, delay }, 'Telegram call failed; backing off');
         this.set({ ...base, state: 'backing-off', nextTryAt: now + delay });
         await this.pause(delay);

@@ -10,7 +10,7 @@ import {
   YespoRateLimited,
   YespoServerError,
 } from './errors.js';
-import { parseRetryAfter } from './retry-delay.js';
+import { parseRetryAfter } from '../retry-delay.js';
 
 /** One entry of `POST /v1/apps/{app_uuid}/tokens`: the chat id as token, at least one identifier. */
 export interface TokenEntry {

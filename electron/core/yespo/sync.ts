@@ -8,7 +8,7 @@ import { YespoAuthError, YespoConflict, YespoError, YespoNetworkError, YespoPerm
 import { buildFailureGroups } from './failures.js';
 import { OutboxIndex } from './outbox-index.js';
 import { contactUpdateFor, tokenEntryFor, type PushedIdentifiers } from './push-identifiers.js';
-import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from './retry-delay.js';
+import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from '../retry-delay.js';
 import { classifyRefusal, planRefusedBatch } from './split.js';
 
 export interface YespoConfig {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY, parseRetryAfter, retryDelay } from '../../electron/core/yespo/retry-delay.js';
+import { DEFAULT_RETRY, parseRetryAfter, retryDelay } from '../../electron/core/retry-delay.js';
 
 describe('parseRetryAfter', () => {
   const now = Date.parse('2025-03-01T10:00:00Z');
