@@ -10,7 +10,7 @@ import { applyPatch, withDefaults } from './settings.js';
 import { checkYespoKey, EMPTY_SETUP, inspectBot, removeWebhook, type SetupRecord } from './setup.js';
 import { notices, retention } from './status.js';
 import { Store, StoreWriteError, type Tx } from './store/store.js';
-import { COLLECTIONS, publicSubscriber, subscriberKey, type StoredEvent, type StoredSubscriber } from './subscribers/model.js';
+import { COLLECTIONS, publicSubscriber, recordIsReadable, subscriberKey, type StoredEvent, type StoredSubscriber } from './subscribers/model.js';
 import { SubscriberCounts } from './subscribers/counts.js';
 import { querySubscribers, subscriberStats } from './subscribers/query.js';
 import { Poller, pollerMetaKey, type PollerMeta, type PollerState } from './telegram/poller.js';
@@ -247,7 +247,7 @@ export function createEngine(options: EngineOptions): Engine {
       bot: botStatus(),
       sync: store ? sync.status() : { state: 'store-failed', pending: 0, failed: 0, detail: storeProblem ?? undefined },
       store: store
-        ? { state: store.health.state, folder: options.dataDir, detail: store.health.detail, movedAside: store.health.movedAside }
+        ? { state: store.health.state, folder: options.dataDir, detail: store.health.detail, movedAside: store.health.movedAside, quarantined: store.health.quarantined }
         : { state: 'write-failed', folder: options.dataDir, detail: storeProblem ?? undefined },
       keychain: keychain ? (keychain.ok ? 'ok' : 'unavailable') : 'unknown',
       counts,
@@ -501,7 +501,7 @@ export function createEngine(options: EngineOptions): Engine {
         await loadSecret('yespoApiKey');
       })();
       try {
-        store = await Store.open(`${options.dataDir}/store`, { beforeWrite: options.beforeStoreWrite });
+        store = await Store.open(`${options.dataDir}/store`, { beforeWrite: options.beforeStoreWrite, checkRecord: recordIsReadable });
       } catch (error) {
         storeProblem = redact(error instanceof Error ? error.message : String(error));
         logger.error({ err: error }, 'the data folder could not be opened');

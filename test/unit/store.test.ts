@@ -35,7 +35,7 @@ describe('store', () => {
     const store = await Store.open(dir);
     await store.commit(new Tx().put('subscribers', 'a', 1));
     await store.close();
-    const [journal] = (await fs.readdir(dir)).filter((n) => n.startsWith('journal-'));
+    const [journal] = (await fs.readdir(dir)).filter((n) => n.startsWith('journal-') && n.endsWith('.jsonl'));
     await fs.appendFile(path.join(dir, journal), '{"s":99,"c":"subscribers","k":"b","v":2}\n{"s":100,"c":"subs');
     const again = await Store.open(dir);
     expect(again.get('subscribers', 'a')).toBe(1);
@@ -97,7 +97,7 @@ describe('store', () => {
     expect(again.get('subscribers', 'k299')).toMatchObject({ i: 299 });
     await store.close();
     await again.close();
-    const journals = (await fs.readdir(dir)).filter((n) => n.startsWith('journal-'));
+    const journals = (await fs.readdir(dir)).filter((n) => n.startsWith('journal-') && n.endsWith('.jsonl'));
     expect(journals.length).toBeLessThanOrEqual(2);
   });
 

@@ -86,6 +86,8 @@ export interface StoreStatus {
   detail?: string;
   /** Where a corrupt data file was moved, so nothing is silently reset. */
   movedAside?: string;
+  /** Unreadable records set aside at start (kept in a quarantine file, not loaded). */
+  quarantined?: number;
 }
 
 export interface Counts {

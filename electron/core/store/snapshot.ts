@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
+import { PRIVATE_FILE } from './private-files.js';
 import { migrate, SCHEMA_VERSION, TooNewError, type SnapshotJson } from './migrations.js';
 
 export type Collections = Map<string, Map<string, unknown>>;
@@ -60,7 +61,7 @@ class SnapshotAdapter implements Adapter<Snapshot> {
 
   private async writeFrozen(schemaVersion: number, seq: number, collections: ReadonlyArray<readonly [string, Array<[string, unknown]>]>): Promise<void> {
     const temp = `${this.file}.tmp`;
-    const handle = await fs.open(temp, 'w');
+    const handle = await fs.open(temp, 'w', PRIVATE_FILE);
     try {
       let text = `{"schemaVersion":${schemaVersion},"seq":${seq},"collections":{`;
       let firstCollection = true;

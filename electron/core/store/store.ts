@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { journalFileName, JournalWriter, listJournals, parseJournal, type JournalOp } from './journal.js';
+import { committedMarkFile, journalFileName, JournalWriter, listJournals, parseJournal, readCommittedMark, type JournalOp } from './journal.js';
+import { quarantine, type RecordCheck } from './quarantine.js';
+import { keepPrivate, PRIVATE_DIR } from './private-files.js';
 import { SCHEMA_VERSION } from './migrations.js';
 import { SnapshotFile, syncDir, type Collections } from './snapshot.js';
 
@@ -9,6 +11,8 @@ export interface StoreHealth {
   state: 'ok' | 'write-failed' | 'recovered';
   detail?: string;
   movedAside?: string;
+  /** Records found unreadable at start: moved to a quarantine file, not loaded. */
+  quarantined?: number;
 }
 
 export interface StoreOptions {
@@ -16,6 +20,8 @@ export interface StoreOptions {
   compactBytes?: number;
   /** Test hook: called before every journal write; throwing simulates a full disk. */
   beforeWrite?: () => void;
+  /** Which records are readable: the others are quarantined at start instead of stopping the app. */
+  checkRecord?: RecordCheck;
 }
 
 /** A set of changes that is applied and made durable together. */
@@ -91,6 +97,8 @@ export class Store {
   /** Size of the last snapshot: the journal may grow to twice that before folding, so compaction costs O(1) per change on average. */
   private snapshotBytes = 0;
   private snapshotSeq = 0;
+  /** The last sequence number known to be on disk. */
+  private durableSeq = 0;
   private compactTimer: NodeJS.Timeout | null = null;
   health: StoreHealth;
 
@@ -108,20 +116,31 @@ export class Store {
   }
 
   static async open(dir: string, options: StoreOptions = {}): Promise<Store> {
-    await fs.mkdir(dir, { recursive: true });
+    await fs.mkdir(dir, { recursive: true, mode: PRIVATE_DIR });
+    await keepPrivate(dir);
     const snapshotFile = new SnapshotFile(path.join(dir, SNAPSHOT));
     const { snapshot, damaged } = await snapshotFile.read();
-    let health: StoreHealth = damaged
-      ? { state: 'recovered', detail: `The data file was damaged (${damaged.reason}). It was moved aside; changes saved since the last compaction were restored.`, movedAside: damaged.movedAside }
-      : { state: 'ok' };
+    const problems: string[] = [];
+    let movedAside: string | undefined;
+    if (damaged) {
+      problems.push(`The data file was damaged (${damaged.reason}). It was moved aside; changes saved since the last compaction were restored.`);
+      movedAside = damaged.movedAside;
+    }
     const data = snapshot.collections;
     let seq = snapshot.seq;
     for (const journal of await listJournals(dir)) {
       const parsed = parseJournal(await fs.readFile(journal.file, 'utf8'));
-      if (parsed.badLines.length) {
-        const movedAside = `${journal.file}.damaged-${Date.now()}`;
+      const mark = await readCommittedMark(journal.file);
+      // Only the last batch can be torn by a crash; a file shorter than what it had committed lost saved batches.
+      const cut = mark !== null && parsed.committedBytes < mark;
+      if (parsed.badLines.length || cut) {
+        movedAside = `${journal.file}.damaged-${Date.now()}`;
         await fs.copyFile(journal.file, movedAside);
-        health = { state: 'recovered', detail: `${parsed.badLines.length} damaged line(s) in the change log were skipped; a copy was kept.`, movedAside };
+        problems.push(
+          cut
+            ? `The change log was cut short: ${mark - parsed.committedBytes} bytes of saved changes are missing. A copy was kept.`
+            : `${parsed.badLines.length} damaged line(s) in the change log were skipped; a copy was kept.`,
+        );
       }
       for (const op of parsed.ops) {
         if (op.s <= snapshot.seq) continue;
@@ -129,11 +148,20 @@ export class Store {
         if (op.s > seq) seq = op.s;
       }
     }
+    const bad = options.checkRecord ? await quarantine(dir, data, options.checkRecord) : null;
+    if (bad) {
+      problems.push(`${bad.count} unreadable record(s) were set aside and not loaded; a copy was kept.`);
+      movedAside ??= bad.file;
+    }
+    const health: StoreHealth = problems.length
+      ? { state: 'recovered', detail: problems.join(' '), movedAside, quarantined: bad?.count }
+      : { state: 'ok' };
     const store = new Store(dir, data, await JournalWriter.open(path.join(dir, journalFileName(seq + 1))), snapshotFile, seq, health, options);
+    store.durableSeq = seq;
     store.snapshotBytes = (await fs.stat(snapshotFile.file).catch(() => null))?.size ?? 0;
     store.snapshotSeq = snapshot.seq;
-    // Replayed journals are folded in later, off the start-up path; until then they replay again.
-    if (seq > snapshot.seq) store.compactSoon();
+    // Replayed journals (and quarantined records) are folded in later, off the start-up path; until then they replay again.
+    if (seq > snapshot.seq || bad) store.compactSoon();
     return store;
   }
 
@@ -195,30 +223,45 @@ export class Store {
 
   /** Writes whatever is queued (retrying earlier failures); resolves when the queue is durable. */
   async flush(): Promise<void> {
-    while (this.queue.length > 0 || this.flushing) {
-      if (this.flushing) {
-        await this.flushing.catch(() => {});
-        continue;
-      }
-      const ops = this.queue;
-      this.queue = [];
-      const journal = this.journal;
-      this.flushing = (async () => {
-        try {
-          this.options.beforeWrite?.();
-          await journal.append(ops);
-          if (this.health.state === 'write-failed') this.health = { state: 'ok' };
-        } catch (error) {
-          this.queue = ops.concat(this.queue);
-          this.health = { state: 'write-failed', detail: (error as Error).message };
-          throw new StoreWriteError(error);
-        }
-      })().finally(() => {
-        this.flushing = null;
-      });
+    while (this.queue.length > 0 || this.flushing) await this.writeQueued();
+  }
+
+  /**
+   * Resolves once every change committed so far is on disk (not waiting for changes that come
+   * later, so a steady stream of commits cannot hold it up); rejects with StoreWriteError while the
+   * disk refuses. What is sent elsewhere must be durable first, or a crash could undo what was sent.
+   */
+  async durable(): Promise<void> {
+    const target = this.seq;
+    while (this.durableSeq < target) await this.writeQueued();
+  }
+
+  /** One write of what is queued now, or the end of the write already under way (its failure included). */
+  private async writeQueued(): Promise<void> {
+    if (this.flushing) {
       await this.flushing;
-      if (journal.bytes > Math.max(this.options.compactBytes ?? 32 * 1024 * 1024, 2 * this.snapshotBytes)) void this.compact().catch(() => {});
+      return;
     }
+    if (this.queue.length === 0) return;
+    const ops = this.queue;
+    this.queue = [];
+    const journal = this.journal;
+    this.flushing = (async () => {
+      try {
+        this.options.beforeWrite?.();
+        await journal.append(ops);
+        this.durableSeq = ops[ops.length - 1].s;
+        if (this.health.state === 'write-failed') this.health = { state: 'ok' };
+      } catch (error) {
+        this.queue = ops.concat(this.queue);
+        this.health = { state: 'write-failed', detail: (error as Error).message };
+        throw new StoreWriteError(error);
+      }
+    })().finally(() => {
+      this.flushing = null;
+    });
+    await this.flushing;
+    if (journal.bytes > Math.max(this.options.compactBytes ?? 32 * 1024 * 1024, 2 * this.snapshotBytes)) void this.compact().catch(() => {});
   }
 
   /**
@@ -251,7 +294,9 @@ export class Store {
       await previous.close();
       await written;
       for (const old of await listJournals(this.dir)) {
-        if (old.file !== next.file) await fs.rm(old.file, { force: true });
+        if (old.file === next.file) continue;
+        await fs.rm(old.file, { force: true });
+        await fs.rm(committedMarkFile(old.file), { force: true });
       }
       await syncDir(this.dir);
       this.snapshotBytes = (await fs.stat(this.snapshot.file).catch(() => null))?.size ?? this.snapshotBytes;

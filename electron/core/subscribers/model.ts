@@ -98,3 +98,26 @@ export function publicSubscriber(s: StoredSubscriber, externalIdPrefix: string):
   const { tokenInYespo: _t, pushed: _p, signedIdentity: _s, awaiting: _a, ...rest } = s;
   return { ...rest, identity: identityOf(s, externalIdPrefix) };
 }
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isId = (v: unknown): boolean => Number.isSafeInteger(v);
+
+/**
+ * The least a stored record must be for the engine to work with it. Checked once at start: a record
+ * damaged on disk (or written by a bug) is quarantined instead of breaking every later query.
+ */
+export function recordIsReadable(collection: string, value: unknown): boolean {
+  switch (collection) {
+    case COLLECTIONS.subscribers:
+      return isObject(value) && isId(value.botId) && isId(value.chatId) && typeof value.state === 'string' && isObject(value.yespo);
+    case COLLECTIONS.outbox:
+    case COLLECTIONS.replies:
+      return isObject(value) && typeof value.id === 'string' && isId(value.botId) && isId(value.chatId) && typeof value.nextAttemptAt === 'number';
+    case COLLECTIONS.events:
+      return Array.isArray(value);
+    case COLLECTIONS.failures:
+      return isObject(value);
+    default:
+      return true;
+  }
+}

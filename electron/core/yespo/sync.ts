@@ -380,6 +380,10 @@ export class YespoSync {
   // ------------------------------------------------------------------ token batches
 
   private async sendTokens(items: OutboxItem[]): Promise<void> {
+    if (!(await this.durable())) {
+      for (const item of items) this.index.release(item.id);
+      return;
+    }
     const cfg = this.deps.config();
     const prepared: Prepared[] = [];
     const dropped: OutboxItem[] = [];
@@ -466,6 +470,7 @@ export class YespoSync {
   private async sendSingle(item: OutboxItem): Promise<void> {
     let releaseAt: number | undefined;
     try {
+      if (!(await this.durable())) return;
       const current = this.outbox.get(item.id);
       if (!current || current.state !== 'waiting') return;
       const key = subscriberKey(item.botId, item.chatId);
@@ -632,6 +637,21 @@ export class YespoSync {
       this.storeFailed = { detail: (error as Error).message, retryAt: this.now() + this.timing.storeRetryMs };
       this.logger.error({ err: error }, 'The Yespo sync could not save its progress; sending is paused');
       this.notify();
+    }
+  }
+
+  /**
+   * Only what is on disk goes to Yespo: the outbox is followed in memory as changes are committed,
+   * and a subscriber lost to a full disk must not be in Yespo twice (or at all) after a restart.
+   */
+  private async durable(): Promise<boolean> {
+    try {
+      await this.store.durable();
+      return true;
+    } catch (error) {
+      this.storeFailed = { detail: (error as Error).message, retryAt: this.now() + this.timing.storeRetryMs };
+      this.notify();
+      return false;
     }
   }
 
