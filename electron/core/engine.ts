@@ -3,7 +3,7 @@ import type { EngineApi, EventName, EventPayloads } from './contract/api.js';
 import { ApiFailure } from './contract/errors.js';
 import type { BotStatus, KeychainCheck, SetupState, Settings, Status, SubscriberDetail } from './contract/types.js';
 import { EngineEvents } from './events.js';
-import type { Logger } from './log.js';
+import { logFileProblem, type Logger } from './log.js';
 import { redact, secretHint } from './redact.js';
 import { KeychainUnavailable, type SecretName, type SecretStore } from './secrets/secret-store.js';
 import { applyPatch, withDefaults } from './settings.js';
@@ -237,6 +237,11 @@ export function createEngine(options: EngineOptions): Engine {
     return pollerState.bot?.id ?? setupRecord().bot?.id ?? null;
   }
 
+  function logStatus(): Status['logs'] {
+    const problem = logFileProblem(logger);
+    return problem ? { state: 'stderr-only', detail: redact(problem) } : { state: 'ok' };
+  }
+
   function status(): Status {
     const counts = counter ? counter.get(currentBotId()) : { subscribers: 0, active: 0, blocked: 0, deleted: 0, inYespo: 0, newThisWeek: 0 };
     const base: Omit<Status, 'notices'> = {
@@ -249,6 +254,7 @@ export function createEngine(options: EngineOptions): Engine {
       store: store
         ? { state: store.health.state, folder: options.dataDir, detail: store.health.detail, movedAside: store.health.movedAside, quarantined: store.health.quarantined }
         : { state: 'write-failed', folder: options.dataDir, detail: storeProblem ?? undefined },
+      logs: logStatus(),
       keychain: keychain ? (keychain.ok ? 'ok' : 'unavailable') : 'unknown',
       counts,
     };

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import pino from 'pino';
+import { LogFile } from './log-file.js';
 import { redact } from './redact.js';
 
 export type Logger = pino.Logger;
@@ -22,17 +23,40 @@ function redactDeep(value: unknown, depth = 0): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, depth + 1)]));
 }
 
+const files = new WeakMap<object, LogFile>();
+
+/** Why the logger's file cannot be written (logs then go to stderr only), or null while it can. */
+export function logFileProblem(logger: Logger): string | null {
+  return files.get(logger)?.problem ?? null;
+}
+
+/** stderr that never throws: a closed pipe (a service manager gone) must not take the app down. */
+const stderr = {
+  write(line: string): void {
+    try {
+      process.stderr.write(line);
+    } catch {
+      // Nowhere left to tell.
+    }
+  },
+};
+let stderrGuarded = false;
+
 /**
  * The engine's logger. Every argument passes through `redact`, so a bot token inside a URL or an
- * error message from a library never reaches a log line.
+ * error message from a library never reaches a log line. A log file that cannot be written (full
+ * disk, read-only folder) never stops the app: its lines go to stderr and `logFileProblem` says so.
  */
 export function createLogger(options: LogOptions = {}): Logger {
-  const streams: pino.StreamEntry[] = [];
-  if (options.stderr) streams.push({ stream: process.stderr });
-  if (options.dataDir) {
-    streams.push({ stream: pino.destination({ dest: path.join(options.dataDir, 'logs', 'engine.log'), mkdir: true, sync: false }) });
+  if (!stderrGuarded && (options.stderr || options.dataDir)) {
+    stderrGuarded = true;
+    process.stderr.on('error', () => {});
   }
-  return pino(
+  const streams: pino.StreamEntry[] = [];
+  if (options.stderr) streams.push({ stream: stderr });
+  const file = options.dataDir ? new LogFile(path.join(options.dataDir, 'logs', 'engine.log'), options.stderr ? null : stderr, stderr) : null;
+  if (file) streams.push({ stream: file });
+  const logger = pino(
     {
       level: options.level ?? 'info',
       base: undefined,
@@ -44,4 +68,6 @@ export function createLogger(options: LogOptions = {}): Logger {
     },
     streams.length ? pino.multistream(streams) : { write() {} },
   );
+  if (file) files.set(logger, file);
+  return logger;
 }

@@ -27,6 +27,7 @@ export function notices(s: Omit<Status, 'notices'>, extra: { offlineGapHours?: n
   const add = (n: Notice): void => void list.push(n);
   if (s.store.state === 'write-failed') add({ code: 'store-write-failed', severity: 'error', action: 'show-data-folder', params: { folder: s.store.folder } });
   if (s.keychain === 'unavailable') add({ code: 'keychain-locked', severity: 'error', action: 'keychain-help' });
+  if (s.logs.state === 'stderr-only') add({ code: 'log-file-failed', severity: 'info', action: 'show-data-folder', params: { folder: s.store.folder } });
   if (!s.setupComplete) {
     add({ code: 'setup-incomplete', severity: 'info', action: 'finish-setup' });
     return list;

@@ -41,7 +41,11 @@ async function run(argv: readonly string[]): Promise<void> {
   const app = findAppPackage(path.dirname(fileURLToPath(import.meta.url)));
   const context = { env: process.env, platform: process.platform, home: os.homedir() };
   const dataDir = resolveDataDir({ ...context, flag: args.dataDir });
-  mkdirSync(dataDir, { recursive: true });
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  } catch {
+    // A folder that cannot be made is reported by the store, in the UI, once it is up.
+  }
   const logger = createLogger({ dataDir, stderr: true });
 
   // Filled in as they start, so a signal during startup stops whatever is already running.

@@ -26,8 +26,8 @@ export async function loadShellState(file: string): Promise<ShellState> {
 }
 
 export async function saveShellState(file: string, state: ShellState): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   const temporary = `${file}.tmp`;
-  await writeFile(temporary, JSON.stringify(state), 'utf8');
+  await writeFile(temporary, JSON.stringify(state), { encoding: 'utf8', mode: 0o600 });
   await rename(temporary, file);
 }

@@ -133,6 +133,7 @@ describe('status notices', () => {
     bot: { state: 'polling', retention: 'ok' },
     sync: { state: 'idle', pending: 0, failed: 0 },
     store: { state: 'ok', folder: '/d' },
+    logs: { state: 'ok' },
     keychain: 'ok',
     counts: { subscribers: 1, active: 1, blocked: 0, deleted: 0, inYespo: 1, newThisWeek: 1 },
   };

@@ -13,6 +13,7 @@ function status(overrides: Partial<Status> = {}): Status {
     bot: { state: 'polling', username: 'flowers_bot', retention: 'ok', offlineHours: 22.4 },
     sync: { state: 'backing-off', pending: 1234, failed: 3, apiKeyIdleDays: 80 },
     store: { state: 'ok', folder: '/data' },
+    logs: { state: 'ok' },
     keychain: 'ok',
     counts: { subscribers: 10, active: 8, blocked: 1, deleted: 1, inYespo: 7, newThisWeek: 2 },
     notices: [],

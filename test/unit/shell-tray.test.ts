@@ -12,6 +12,7 @@ function status(patch: Partial<Status> = {}): Status {
     bot: { state: 'polling', retention: 'ok' },
     sync: { state: 'idle', pending: 0, failed: 0 },
     store: { state: 'ok', folder: '/tmp/data' },
+    logs: { state: 'ok' },
     keychain: 'ok',
     counts: { subscribers: 21, active: 20, blocked: 1, deleted: 0, inYespo: 21, newThisWeek: 3 },
     notices: [{ code: 'all-good', severity: 'ok' }],

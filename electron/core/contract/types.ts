@@ -117,6 +117,7 @@ export type NoticeCode =
   | 'offline-exceeded'
   | 'store-write-failed'
   | 'store-recovered'
+  | 'log-file-failed'
   | 'push-rejected'
   | 'activity-forbidden'
   | 'paused';
@@ -149,6 +150,8 @@ export interface Status {
   bot: BotStatus;
   sync: SyncStatus;
   store: StoreStatus;
+  /** The log file; when it cannot be written the app logs to stderr only and goes on. */
+  logs: { state: 'ok' | 'stderr-only'; detail?: string };
   keychain: 'ok' | 'unavailable' | 'unknown';
   counts: Counts;
   /** Most important first; the first one is the home screen's sentence. */

@@ -23,6 +23,7 @@ export default {
       'The app was off for {hours} hour — longer than the 24 hours Telegram keeps new subscribers, so some who pressed Start meanwhile may be missing. Keep the app running, or use start at login. | The app was off for {hours} hours — longer than the 24 hours Telegram keeps new subscribers, so some who pressed Start meanwhile may be missing. Keep the app running, or use start at login.',
     'store-write-failed': 'The app can’t save data (disk full or no permission). It has paused; nothing is lost yet.',
     'store-recovered': 'A damaged data file was found and put aside rather than silently reset. It is here: {folder}',
+    'log-file-failed': "The app can't write its log file (the disk is full or the folder is read-only). It keeps working; only its log is not saved. The folder: {folder}",
     'push-rejected':
       'Yespo refused {failed} subscriber. See why in Delivery failures. | Yespo refused {failed} subscribers. See why in Delivery failures.',
     'activity-forbidden':

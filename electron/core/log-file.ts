@@ -1,0 +1,72 @@
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { PRIVATE_DIR, PRIVATE_FILE } from './store/private-files.js';
+
+interface Writer {
+  write(line: string): unknown;
+}
+
+/**
+ * The engine's log file, written line by line with plain synchronous writes: a line is on its way to
+ * the disk before the next step runs, a crash loses none, and there is no buffer to flush at exit.
+ * pino's own file stream retries a failed synchronous flush forever on a full disk (it only gives up
+ * on EAGAIN-like errors), which froze the app at exit; here a write that fails ends the file: the
+ * lines go on to `fallback` (stderr), and `problem` says why.
+ */
+export class LogFile {
+  private fd: number | null = null;
+  problem: string | null = null;
+
+  constructor(
+    readonly file: string,
+    /** Where lines go once the file fails (null where they already go to stderr). */
+    private readonly fallback: Writer | null,
+    /** Where the failure itself is told. */
+    private readonly warn: Writer,
+  ) {
+    try {
+      mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR });
+      this.fd = openSync(file, 'a', PRIVATE_FILE);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  write(line: string): void {
+    if (this.fd !== null) {
+      try {
+        const bytes = Buffer.from(line, 'utf8');
+        let written = 0;
+        while (written < bytes.length) {
+          const n = writeSync(this.fd, bytes, written, bytes.length - written);
+          if (n <= 0) throw Object.assign(new Error('no space left on the disk'), { code: 'ENOSPC' });
+          written += n;
+        }
+        return;
+      } catch (error) {
+        this.fail(error);
+      }
+    }
+    this.fallback?.write(line);
+  }
+
+  private fail(error: unknown): void {
+    const code = (error as NodeJS.ErrnoException)?.code;
+    this.problem = `${code ? `${code}: ` : ''}${error instanceof Error ? error.message : String(error)}`;
+    if (this.fd !== null) {
+      try {
+        closeSync(this.fd);
+      } catch {
+        // Already failing; the fallback carries on.
+      }
+      this.fd = null;
+    }
+    this.warn.write(`${JSON.stringify({ level: 40, time: Date.now(), msg: `The log file can't be written (${this.problem}); logging to stderr only` })}\n`);
+  }
+
+  close(): void {
+    if (this.fd === null) return;
+    closeSync(this.fd);
+    this.fd = null;
+  }
+}

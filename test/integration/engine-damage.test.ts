@@ -1,0 +1,32 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { startEngine, type EngineHarness } from '../support/engine-harness.js';
+
+let h: EngineHarness | null = null;
+afterEach(async () => {
+  await h?.close();
+  h = null;
+});
+
+it('starts with an unreadable subscriber record in the data file: the record is quarantined and counted, the rest works', async () => {
+  h = await startEngine();
+  await h.configure();
+  const olena = h.tg.user(undefined, { first_name: 'Olena' });
+  h.tg.start(olena);
+  await h.waitFor(() => h!.status(), (s) => s.counts.inYespo === 1, 'the first subscriber in Yespo');
+  await h.engine.stop();
+
+  const snapshot = path.join(h.dataDir, 'store', 'data.json');
+  await fs.writeFile(snapshot, JSON.stringify({ schemaVersion: 1, seq: 0, collections: { subscribers: { [`${h.tg.botId}:1`]: null } } }));
+  await h.restart();
+
+  const status = await h.status();
+  expect(status.store).toMatchObject({ state: 'recovered', quarantined: 1 });
+  expect(status.notices.map((n) => n.code)).toContain('store-recovered');
+  const page = await h.engine.api.querySubscribers({ offset: 0, limit: 10, search: 'Ol', sort: 'name', dir: 'asc' });
+  expect(page.rows.map((r) => r.chatId)).toEqual([olena.id]);
+  const ivan = h.tg.user(undefined, { first_name: 'Ivan' });
+  h.tg.start(ivan);
+  await h.waitFor(() => h!.status(), (s) => s.counts.inYespo === 2, 'a new subscriber after the restart');
+});
