@@ -24,11 +24,11 @@ export interface EngineHarness {
 
 /** The real engine against local fakes of Telegram and Yespo, in a fresh data folder. */
 export async function startEngine(
-  opts: { secrets?: (tg: FakeTelegram, yespo: FakeYespo) => SecretStore; appUuidFromEnvironment?: boolean } = {},
+  opts: { secrets?: (tg: FakeTelegram, yespo: FakeYespo) => SecretStore; appUuidFromEnvironment?: boolean; dataDir?: string } = {},
 ): Promise<EngineHarness> {
   const tg = await startFakeTelegram({ timeScale: 0.02 });
   const yespo = await startFakeYespo();
-  const folder = tempDir('tcy-engine-');
+  const folder = opts.dataDir ? { dir: opts.dataDir, remove: () => {} } : tempDir('tcy-engine-');
   const memory = createMemorySecrets();
   const secrets = opts.secrets?.(tg, yespo) ?? memory;
   const make = (): Engine =>
