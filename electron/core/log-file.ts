@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fchmodSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { PRIVATE_DIR, PRIVATE_FILE } from './store/private-files.js';
 
@@ -29,7 +29,9 @@ export class LogFile {
       this.fd = openSync(file, 'a', PRIVATE_FILE);
     } catch (error) {
       this.fail(error);
+      return;
     }
+    if (process.platform !== 'win32') narrow(() => chmodSync(path.dirname(file), PRIVATE_DIR), () => fchmodSync(this.fd!, PRIVATE_FILE));
   }
 
   write(line: string): void {
@@ -68,5 +70,16 @@ export class LogFile {
     if (this.fd === null) return;
     closeSync(this.fd);
     this.fd = null;
+  }
+}
+
+/** Logs written by versions that left them readable to every account are narrowed to the owner; a failure changes nothing else. */
+function narrow(...steps: Array<() => void>): void {
+  for (const step of steps) {
+    try {
+      step();
+    } catch {
+      // Not ours to change (another owner, a read-only mount): the log itself still works.
+    }
   }
 }

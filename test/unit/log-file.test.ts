@@ -32,3 +32,17 @@ it('the logger reports its file problem and keeps logging', () => {
   const fine = createLogger({ dataDir: path.join(t.dir, 'other') });
   expect(logFileProblem(fine)).toBeNull();
 });
+
+it.skipIf(process.platform === 'win32')('keeps the log to its owner, also a log written before with wider modes', async () => {
+  const { mkdirSync, statSync } = await import('node:fs');
+  const t = tempDir();
+  cleanups.push(t.remove);
+  const logs = path.join(t.dir, 'logs');
+  mkdirSync(logs, { mode: 0o755 });
+  writeFileSync(path.join(logs, 'engine.log'), 'old\n', { mode: 0o644 });
+  const file = new LogFile(path.join(logs, 'engine.log'), null, { write: () => {} });
+  file.write('new\n');
+  file.close();
+  expect(statSync(logs).mode & 0o777).toBe(0o700);
+  expect(statSync(path.join(logs, 'engine.log')).mode & 0o777).toBe(0o600);
+});
