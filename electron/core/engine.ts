@@ -1,11 +1,13 @@
 import { Api } from 'grammy';
 import type { EngineApi, EventName, EventPayloads } from './contract/api.js';
 import { ApiFailure } from './contract/errors.js';
-import type { BotStatus, KeychainCheck, SetupState, Settings, Status, SubscriberDetail } from './contract/types.js';
+import type { BotStatus, KeychainCheck, SetupState, Settings, Status, SubscriberDetail, SyncStatus } from './contract/types.js';
 import { EngineEvents } from './events.js';
 import { logFileProblem, type Logger } from './log.js';
 import { redact, secretHint } from './redact.js';
 import { KeychainUnavailable, type SecretName, type SecretStore } from './secrets/secret-store.js';
+import { apiRootProblem } from './contract/api-root.js';
+import { bindingsToKeep, secretUsableAt, type RootBinding } from './secrets/root-binding.js';
 import { applyPatch, withDefaults } from './settings.js';
 import { checkYespoKey, EMPTY_SETUP, inspectBot, removeWebhook, type SetupRecord } from './setup.js';
 import { notices, retention } from './status.js';
@@ -48,6 +50,9 @@ export interface Engine {
 
 const META = { setup: 'setup', settings: 'settings', paused: 'paused' } as const;
 
+/** The secrets that travel to an API root. */
+type BoundSecret = 'botToken' | 'yespoApiKey';
+
 export function createEngine(options: EngineOptions): Engine {
   const { logger, secrets } = options;
   const now = options.now ?? Date.now;
@@ -66,8 +71,12 @@ export function createEngine(options: EngineOptions): Engine {
     return store;
   }
 
+  function storedSettings(): Settings {
+    return withDefaults(store?.get<Partial<Settings>>(COLLECTIONS.meta, META.settings));
+  }
+
   function settings(): Settings {
-    const s = withDefaults(store?.get<Partial<Settings>>(COLLECTIONS.meta, META.settings));
+    const s = storedSettings();
     const o = options.overrides ?? {};
     return { ...s, telegramApiRoot: o.telegramApiRoot ?? s.telegramApiRoot, yespoApiRoot: o.yespoApiRoot ?? s.yespoApiRoot };
   }
@@ -76,6 +85,30 @@ export function createEngine(options: EngineOptions): Engine {
     const stored = store?.get<SetupRecord>(COLLECTIONS.meta, META.setup) ?? EMPTY_SETUP;
     const appUuid = options.overrides?.appUuid ?? stored.appUuid;
     return { ...stored, appUuid };
+  }
+
+  function rootOf(name: BoundSecret): string {
+    return name === 'botToken' ? settings().telegramApiRoot : settings().yespoApiRoot;
+  }
+
+  function rootBinding(name: BoundSecret): RootBinding {
+    const o = options.overrides ?? {};
+    const stored = storedSettings();
+    const record = setupRecord();
+    return name === 'botToken'
+      ? { override: o.telegramApiRoot, recorded: record.botTokenRoot, stored: stored.telegramApiRoot }
+      : { override: o.yespoApiRoot, recorded: record.yespoKeyRoot, stored: stored.yespoApiRoot };
+  }
+
+  /** The secret, unless the API root changed since it was checked: then it waits to be entered again. */
+  function usableSecret(name: BoundSecret): string | null {
+    const value = cached[name];
+    if (!value) return null;
+    return secretUsableAt(rootOf(name), rootBinding(name)) ? value : null;
+  }
+
+  function heldBack(name: BoundSecret): boolean {
+    return !!cached[name] && usableSecret(name) === null;
   }
 
   function paused(): boolean {
@@ -153,7 +186,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   let telegramApi: { key: string; api: Api } | null = null;
   function replyApi(): Api | null {
-    const token = cached.botToken;
+    const token = usableSecret('botToken');
     if (!token || paused()) return null;
     const key = `${settings().telegramApiRoot} ${token}`;
     if (telegramApi?.key !== key) telegramApi = { key, api: new Api(token, { apiRoot: settings().telegramApiRoot, timeoutSeconds: 30 }) };
@@ -166,7 +199,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
     logger,
     now,
-    token: () => (paused() ? null : (cached.botToken ?? null)),
+    token: () => (paused() ? null : usableSecret('botToken')),
     apiRoot: () => settings().telegramApiRoot,
     applyBatch: (tx, bot, updates) => {
       const s = settings();
@@ -220,14 +253,18 @@ export function createEngine(options: EngineOptions): Engine {
   function botStatus(): BotStatus {
     const bot = pollerState.bot ?? setupRecord().bot ?? undefined;
     const lastPollAt = pollerState.lastPollAt ?? (bot ? store?.get<PollerMeta>(COLLECTIONS.meta, pollerMetaKey(bot.id))?.lastPollAt : undefined);
-    const state = paused() && cached.botToken ? 'paused' : pollerState.state;
+    // Once the poller has let go of the token, the status asks for it again.
+    const tokenHeldBack = heldBack('botToken') && pollerState.state === 'not-configured';
+    const state = paused() && cached.botToken ? 'paused' : tokenHeldBack ? 'token-rejected' : pollerState.state;
     return {
       state,
       username: bot?.username,
       botId: bot?.id,
       lastPollAt,
       nextTryAt: pollerState.nextTryAt,
-      detail: pollerState.detail,
+      detail: tokenHeldBack
+        ? `The Telegram API address is now ${settings().telegramApiRoot}: enter the bot token again, so it is checked there before it is sent there.`
+        : pollerState.detail,
       ...retention(state === 'polling' || state === 'paused' ? undefined : lastPollAt, now()),
     };
   }
@@ -250,7 +287,7 @@ export function createEngine(options: EngineOptions): Engine {
       setupComplete: setupComplete(),
       paused: paused(),
       bot: botStatus(),
-      sync: store ? sync.status() : { state: 'store-failed', pending: 0, failed: 0, detail: storeProblem ?? undefined },
+      sync: store ? syncStatus() : { state: 'store-failed', pending: 0, failed: 0, detail: storeProblem ?? undefined },
       store: store
         ? { state: store.health.state, folder: options.dataDir, detail: store.health.detail, movedAside: store.health.movedAside, quarantined: store.health.quarantined }
         : { state: 'write-failed', folder: options.dataDir, detail: storeProblem ?? undefined },
@@ -260,6 +297,16 @@ export function createEngine(options: EngineOptions): Engine {
     };
     const hoursSinceStart = startedAt === null ? 0 : (now() - startedAt) / 3_600_000;
     return { ...base, notices: notices(base, { offlineGapHours, hoursSinceStart, activityForbidden: store ? sync.activityForbidden : false }) };
+  }
+
+  function syncStatus(): SyncStatus {
+    const s = sync.status();
+    if (s.state !== 'not-configured' || !heldBack('yespoApiKey') || !setupRecord().appUuid) return s;
+    return {
+      ...s,
+      state: 'paused-auth',
+      detail: `The Yespo API address is now ${settings().yespoApiRoot}: enter the API key again, so it is checked there before it is sent there.`,
+    };
   }
 
   let statusTimer: NodeJS.Timeout | null = null;
@@ -362,15 +409,16 @@ export function createEngine(options: EngineOptions): Engine {
     async setBotToken({ token: pasted }) {
       const token = extractBotToken(pasted);
       if (!token) throw new ApiFailure('token_format', 'This does not look like a bot token. It should look like 123456789:ABC…');
-      const found = await inspectBot(token, settings().telegramApiRoot);
+      const root = settings().telegramApiRoot;
+      const found = await inspectBot(token, root);
       await saveSecret('botToken', token);
-      await saveSetup({ bot: found.bot, webhook: found.webhook });
+      await saveSetup({ bot: found.bot, webhook: found.webhook, botTokenRoot: root });
       poller.kick();
       return found;
     },
     async switchBotToThisApp() {
-      const token = cached.botToken;
-      if (!token) throw new ApiFailure('not_ready', 'Enter the bot token first.');
+      const token = usableSecret('botToken');
+      if (!token) throw new ApiFailure('not_ready', heldBack('botToken') ? 'The Telegram API address changed: enter the bot token again first.' : 'Enter the bot token first.');
       await removeWebhook(token, settings().telegramApiRoot);
       const found = await inspectBot(token, settings().telegramApiRoot);
       await saveSetup({ bot: found.bot, webhook: found.webhook });
@@ -387,9 +435,10 @@ export function createEngine(options: EngineOptions): Engine {
     async setYespoApiKey({ apiKey: pasted }) {
       const apiKey = extractApiKey(pasted);
       if (!apiKey) throw new ApiFailure('api_key_format', 'This does not look like a Yespo API key. Copy it again from Settings → API.');
-      const account = await checkYespoKey(settings().yespoApiRoot, apiKey);
+      const root = settings().yespoApiRoot;
+      const account = await checkYespoKey(root, apiKey);
       await saveSecret('yespoApiKey', apiKey);
-      await saveSetup({ yespo: account });
+      await saveSetup({ yespo: account, yespoKeyRoot: root });
       sync.syncNow();
       return account;
     },
@@ -403,9 +452,16 @@ export function createEngine(options: EngineOptions): Engine {
     },
     getSettings: async () => settings(),
     async updateSettings(patch) {
-      const stored = withDefaults(requireStore().get<Partial<Settings>>(COLLECTIONS.meta, META.settings));
+      for (const root of [patch.telegramApiRoot, patch.yespoApiRoot]) {
+        const problem = root === undefined ? null : apiRootProblem(root);
+        if (problem) throw new ApiFailure('invalid_argument', problem);
+      }
+      const stored = storedSettings();
       const next = applyPatch(stored, patch);
-      await commit(requireStore().tx().put(COLLECTIONS.meta, META.settings, next));
+      const tx = requireStore().tx().put(COLLECTIONS.meta, META.settings, next);
+      const keep = bindingsToKeep(setupRecord(), stored, patch);
+      if (Object.keys(keep).length) tx.put(COLLECTIONS.meta, META.setup, { ...setupRecord(), ...keep });
+      await commit(tx);
       if (patch.telegramApiRoot) poller.kick();
       if (patch.yespoApiRoot || patch.batchSize) sync.wake();
       return settings();
@@ -522,7 +578,7 @@ export function createEngine(options: EngineOptions): Engine {
           const s = settings();
           return {
             apiRoot: s.yespoApiRoot,
-            apiKey: cached.yespoApiKey ?? null,
+            apiKey: usableSecret('yespoApiKey'),
             appUuid: setupRecord().appUuid,
             batchSize: s.batchSize,
             externalIdPrefix: s.externalIdPrefix,

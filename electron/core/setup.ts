@@ -1,15 +1,17 @@
 import { Api, GrammyError } from 'grammy';
 import type { BotInfo, SetupState, WebhookInfo, YespoAccount } from './contract/types.js';
 import { ApiFailure } from './contract/errors.js';
+import type { RecordedRoots } from './secrets/root-binding.js';
 import { classifyTelegramError } from './telegram/telegram-errors.js';
 import { YespoClient } from './yespo/client.js';
 import { YespoAuthError, YespoError, YespoPermissionError } from './yespo/errors.js';
 
 /**
  * What the wizard has learned so far; kept in the store so it resumes after a restart. The secrets'
- * hints and the keychain's state are not stored: they are read live.
+ * hints and the keychain's state are not stored: they are read live. Beside them, the API root each
+ * secret was checked against (never the secret itself).
  */
-export type SetupRecord = Omit<SetupState, 'secrets' | 'keychain'>;
+export type SetupRecord = Omit<SetupState, 'secrets' | 'keychain'> & RecordedRoots;
 
 export const EMPTY_SETUP: SetupRecord = {
   step: 'welcome',

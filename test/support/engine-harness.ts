@@ -24,7 +24,14 @@ export interface EngineHarness {
 
 /** The real engine against local fakes of Telegram and Yespo, in a fresh data folder. */
 export async function startEngine(
-  opts: { secrets?: (tg: FakeTelegram, yespo: FakeYespo) => SecretStore; appUuidFromEnvironment?: boolean; dataDir?: string } = {},
+  opts: {
+    secrets?: (tg: FakeTelegram, yespo: FakeYespo) => SecretStore;
+    appUuidFromEnvironment?: boolean;
+    /** The fakes' roots go into the settings, as the owner would type them, instead of overriding them. */
+    rootsInSettings?: boolean;
+    /** A data folder of the test's own (a small tmpfs, say); left in place afterwards. */
+    dataDir?: string;
+  } = {},
 ): Promise<EngineHarness> {
   const tg = await startFakeTelegram({ timeScale: 0.02 });
   const yespo = await startFakeYespo();
@@ -37,13 +44,17 @@ export async function startEngine(
       version: '0.0.0-test',
       secrets,
       logger: createLogger({ dataDir: folder.dir, level: 'debug' }),
-      overrides: { telegramApiRoot: tg.url, yespoApiRoot: yespo.url, appUuid: opts.appUuidFromEnvironment ? yespo.appUuid : undefined },
+      overrides: {
+        ...(opts.rootsInSettings ? {} : { telegramApiRoot: tg.url, yespoApiRoot: yespo.url }),
+        appUuid: opts.appUuidFromEnvironment ? yespo.appUuid : undefined,
+      },
       timeScale: 0.01,
       pollTimeoutSeconds: 1,
       yespoTiming: { retryScale: 0.01, activityFirstDelayMs: 50, idleCheckMs: 50, storeRetryMs: 50, timeoutMs: 2_000 },
     });
   let engine = make();
   await engine.start();
+  if (opts.rootsInSettings) await engine.api.updateSettings({ telegramApiRoot: tg.url, yespoApiRoot: yespo.url });
   const h: EngineHarness = {
     get engine() {
       return engine;

@@ -218,6 +218,22 @@ describe('YespoClient errors', () => {
     expect(e.message).not.toContain(KEY);
     expect(e.yespoText).not.toContain(KEY);
   });
+
+  it('never repeats the Authorization header it sent, when Yespo echoes it', async () => {
+    const { c } = client((seen) => new Response(JSON.stringify({ message: `Rejected headers: Authorization: ${seen.headers.authorization}` }), { status: 500 }));
+    const e = (await failure(c.pushTokens('u', [{ token: '1', phone: '380501234567' }]))) as YespoServerError;
+    const credential = Buffer.from(`api:${KEY}`).toString('base64');
+    expect(e.message).toContain('Rejected headers');
+    expect(e.message).not.toContain(credential);
+    expect(e.yespoText).not.toContain(credential);
+  });
+
+  it('keeps the message of a 10 kB error body to 300 characters', async () => {
+    const { c } = client(reply(500, `Internal error ${'x'.repeat(10_000)}`));
+    const e = (await failure(c.pushTokens('u', [{ token: '1', phone: '380501234567' }]))) as YespoServerError;
+    expect(e.message.startsWith('Yespo is having trouble (500: Internal error x')).toBe(true);
+    expect(e.message.length).toBeLessThanOrEqual(300);
+  });
 });
 
 describe('readErrorText', () => {

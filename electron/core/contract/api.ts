@@ -3,6 +3,7 @@
  * the validators that guard each argument, and the events the engine pushes.
  */
 import * as v from 'valibot';
+import { apiRootProblem } from './api-root.js';
 import type { EventName, MethodName } from './methods.js';
 import {
   SETUP_STEPS,
@@ -30,6 +31,13 @@ const NoArgs = v.optional(v.strictObject({}));
 const ChatId = v.pipe(v.number(), v.safeInteger());
 const ShortText = v.pipe(v.string(), v.maxLength(4096));
 const LocalTextPatch = v.strictObject({ en: v.optional(ShortText), uk: v.optional(ShortText) });
+const ApiRoot = v.pipe(
+  v.string(),
+  v.rawCheck(({ dataset, addIssue }) => {
+    const problem = dataset.typed ? apiRootProblem(dataset.value) : null;
+    if (problem) addIssue({ message: problem });
+  }),
+);
 
 const SettingsPatchSchema = v.strictObject({
   uiLanguage: v.optional(v.picklist(['en', 'uk', 'system'])),
@@ -39,8 +47,8 @@ const SettingsPatchSchema = v.strictObject({
   externalIdPrefix: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.:-]{0,20}$/))),
   batchSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3000))),
   activityPollMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(1440))),
-  telegramApiRoot: v.optional(v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//))),
-  yespoApiRoot: v.optional(v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//))),
+  telegramApiRoot: v.optional(ApiRoot),
+  yespoApiRoot: v.optional(ApiRoot),
   closeToTray: v.optional(v.boolean()),
   startAtLogin: v.optional(v.boolean()),
 });

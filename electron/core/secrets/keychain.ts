@@ -50,8 +50,11 @@ export function createKeychainSecrets(service: string, options: KeychainOptions 
       }
     },
 
-    get(name: SecretName): Promise<string | null> {
-      return withEntry(name, (entry) => entry.getPassword());
+    async get(name: SecretName): Promise<string | null> {
+      const value = await withEntry(name, (entry) => entry.getPassword());
+      // After a restart this is the first this process sees of the secret.
+      rememberSecret(value);
+      return value;
     },
 
     async set(name: SecretName, value: string): Promise<void> {

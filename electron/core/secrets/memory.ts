@@ -31,7 +31,9 @@ export function createMemorySecrets(initial: Partial<Record<SecretName, string>>
 
     async get(name) {
       available();
-      return values.get(name) ?? null;
+      const value = values.get(name) ?? null;
+      rememberSecret(value);
+      return value;
     },
 
     async set(name, value) {

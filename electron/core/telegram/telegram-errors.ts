@@ -1,5 +1,5 @@
 import { GrammyError, HttpError } from 'grammy';
-import { redact } from '../redact.js';
+import { errorText } from '../error-text.js';
 
 /** What a failed Bot API call means for us, decided from grammY's error. */
 export type TelegramFailure =
@@ -28,7 +28,7 @@ function causeCode(error: unknown): string | undefined {
 
 export function classifyTelegramError(error: unknown): TelegramFailure {
   if (error instanceof GrammyError) {
-    const detail = redact(`${error.error_code} ${error.description}`);
+    const detail = errorText(`${error.error_code} ${error.description}`);
     const text = error.description.toLowerCase();
     switch (error.error_code) {
       case 401:
@@ -50,6 +50,6 @@ export function classifyTelegramError(error: unknown): TelegramFailure {
   const inner = error instanceof HttpError ? error.error : error;
   if (name === 'AbortError' || (inner as { name?: string })?.name === 'AbortError') return { kind: 'aborted', detail: 'aborted' };
   const code = causeCode(inner);
-  const message = redact(error instanceof Error ? error.message : String(error));
+  const message = errorText(error instanceof Error ? error.message : String(error));
   return { kind: 'transient', detail: code ? `${message} (${code})` : message, maybeDelivered: !(code && NOT_SENT.has(code)) };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { errorText } from '../error-text.js';
 import type { Logger } from '../log.js';
 import { Tx, type Store } from '../store/store.js';
 import { COLLECTIONS, subscriberKey, type StoredEvent, type StoredFailure, type StoredSubscriber } from '../subscribers/model.js';
@@ -143,12 +144,12 @@ export async function readDeliveryFailures(opts: {
       const failure: StoredFailure = { id, cause: 'yespo-undelivered', at, botId: sub.botId, chatId: sub.chatId };
       const name = [sub.firstName, sub.lastName].filter(Boolean).join(' ');
       if (name) failure.name = name;
-      if (row.statusDescription) failure.detail = row.statusDescription;
+      if (row.statusDescription) failure.detail = errorText(row.statusDescription);
       if (row.messageName) failure.messageName = row.messageName;
       tx.put(COLLECTIONS.failures, id, failure);
       const event: StoredEvent = { at, type: 'delivery-failed' };
       const detail = [row.messageName, row.statusDescription].filter(Boolean).join(': ');
-      if (detail) event.detail = detail;
+      if (detail) event.detail = errorText(detail);
       tx.append(COLLECTIONS.events, key, event);
       // Yespo removed the token when the send failed with Forbidden; a report about a token pushed
       // after that failure (a later /start) says nothing about the current one.

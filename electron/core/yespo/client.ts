@@ -1,3 +1,4 @@
+import { errorText } from '../error-text.js';
 import { redact, rememberSecret } from '../redact.js';
 import {
   YespoAuthError,
@@ -67,7 +68,6 @@ export interface YespoClientOptions {
 
 export const KEY_REJECTED = 'This API key is wrong or disabled (Yespo disables keys unused for 90 days)';
 const DEFAULT_TIMEOUT_MS = 20_000;
-const MAX_TEXT = 300;
 const JSON_TYPE = 'application/json; charset=UTF-8';
 
 /** Yespo's explanation from an error body: plain text, `message`, `errors.message` or `errors[].message`. */
@@ -77,11 +77,11 @@ export function readErrorText(body: string, contentType: string | null): string 
   if (/html/i.test(contentType ?? '') || /^<(!doctype|html|head|body)/i.test(text)) return summariseHtml(text);
   try {
     const fromJson = messageOf(JSON.parse(text) as unknown);
-    if (fromJson) return shorten(fromJson);
+    if (fromJson) return errorText(fromJson);
   } catch {
     // Not JSON: the body is the message.
   }
-  return shorten(text);
+  return errorText(text);
 }
 
 function messageOf(value: unknown): string | undefined {
@@ -104,12 +104,7 @@ function messageOf(value: unknown): string | undefined {
 function summariseHtml(html: string): string {
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1] ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1];
   const clean = title?.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
-  return clean ? shorten(clean) : 'an HTML error page';
-}
-
-function shorten(text: string): string {
-  const flat = redact(text.replace(/\s+/g, ' ').trim());
-  return flat.length > MAX_TEXT ? `${flat.slice(0, MAX_TEXT - 1)}…` : flat;
+  return clean ? errorText(clean) : 'an HTML error page';
 }
 
 function errorFor(status: number, text: string | undefined, retryAfter: string | null, now: number): YespoError {
@@ -146,6 +141,8 @@ export class YespoClient {
     // Any user name works; the key is the password, as in Yespo's own Shopify and WooCommerce apps.
     this.authorization = `Basic ${Buffer.from(`api:${opts.apiKey}`, 'utf8').toString('base64')}`;
     rememberSecret(opts.apiKey);
+    // Exactly what goes on the wire: a server that echoes its request headers must not get it stored.
+    rememberSecret(this.authorization);
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.fetchFn = opts.fetch ?? fetch;
     this.signal = opts.signal;

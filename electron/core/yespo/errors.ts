@@ -1,17 +1,23 @@
+import { errorText } from '../error-text.js';
+
 /**
  * What can go wrong talking to Yespo, one class per way the sync must react. Messages carry Yespo's
- * own words (redacted, shortened) and never the API key.
+ * own words (redacted, shortened) and never the API key: the outbox, the failure list and the status
+ * store them as they are.
  */
 export class YespoError extends Error {
+  /** Yespo's explanation as read from the body (plain text, `message` or `errors.message`). */
+  readonly yespoText?: string;
+
   constructor(
     message: string,
     /** HTTP status, absent for network failures. */
     readonly status?: number,
-    /** Yespo's explanation as read from the body (plain text, `message` or `errors.message`). */
-    readonly yespoText?: string,
+    yespoText?: string,
   ) {
-    super(message);
+    super(errorText(message));
     this.name = new.target.name;
+    if (yespoText !== undefined) this.yespoText = errorText(yespoText);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Failure, FailureCause, FailureGroup } from '../contract/types.js';
+import { errorText } from '../error-text.js';
 import type { OutboxItem, StoredFailure, StoredSubscriber } from '../subscribers/model.js';
 
 export interface FailureSources {
@@ -50,13 +51,15 @@ export function buildFailureGroups(src: FailureSources, limit = FAILURE_ITEMS_LI
       at: item.lastAttemptAt ?? item.createdAt,
       chatId: item.chatId,
     };
-    if (item.lastError) failure.detail = item.lastError;
+    // Texts stored by older versions were neither capped nor redacted of every form of the key.
+    if (item.lastError) failure.detail = errorText(item.lastError);
     if (!failed) failure.nextAttemptAt = item.nextAttemptAt;
     add(withName(failure, nameOf(src.subscriber(item.botId, item.chatId))));
   }
 
   for (const stored of src.stored) {
-    const { botId, ...failure } = stored;
+    const { botId, ...rest } = stored;
+    const failure = rest.detail ? { ...rest, detail: errorText(rest.detail) } : rest;
     add(failure.name || failure.chatId === undefined ? failure : withName(failure, nameOf(src.subscriber(botId, failure.chatId))));
   }
 

@@ -1,4 +1,5 @@
 import type { FailureGroup, SyncStatus } from '../contract/types.js';
+import { errorText } from '../error-text.js';
 import type { Logger } from '../log.js';
 import { Tx, type RecordChange, type Store } from '../store/store.js';
 import { COLLECTIONS, outboxId, subscriberKey, type OutboxItem, type StoredEvent, type StoredFailure, type StoredSubscriber } from '../subscribers/model.js';
@@ -553,7 +554,7 @@ export class YespoSync {
           ? `Yespo doesn't accept this API key (401). Keys stop working after 90 days without use.`
           : `Yespo refused this API key (403${error.yespoText ? `: ${error.yespoText}` : ''}). It needs full access to the API.`;
       if (!this.authPause) this.logger.warn(detail);
-      this.authPause = { value: cfg.apiKey, detail };
+      this.authPause = { value: cfg.apiKey, detail: errorText(detail) };
       this.notify();
       return true;
     }
@@ -585,7 +586,7 @@ export class YespoSync {
     const sub = this.store.get<StoredSubscriber>(COLLECTIONS.subscribers, key);
     if (sub && isToken) tx.put(COLLECTIONS.subscribers, key, { ...sub, yespo: { state: 'failed', error: text } } satisfies StoredSubscriber);
     const what = isToken ? text : `${item.kind === 'contact' ? 'Contact update' : item.kind === 'mute' ? 'Mute' : 'Unmute'}: ${text}`;
-    tx.append(COLLECTIONS.events, key, { at: now, type: event, detail: what } satisfies StoredEvent);
+    tx.append(COLLECTIONS.events, key, { at: now, type: event, detail: errorText(what) } satisfies StoredEvent);
     this.logger.warn({ chatId: item.chatId, kind: item.kind, reason: text }, 'Yespo refused an item');
     await this.commit(tx, [[current, failed]]);
   }
@@ -594,7 +595,7 @@ export class YespoSync {
     const cfg = this.deps.config();
     const detail = `Yespo doesn't know this app_uuid (${error.status}${error.yespoText ? `: ${error.yespoText}` : ''}).`;
     if (!this.appPause) this.logger.warn(detail);
-    this.appPause = { value: cfg.appUuid, detail };
+    this.appPause = { value: cfg.appUuid, detail: errorText(detail) };
     this.notify();
   }
 

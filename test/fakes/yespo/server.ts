@@ -23,7 +23,13 @@ export type { ActivityRow, MediaType } from './activity-log.js';
 export type { FakeContact, AppTokenRef } from './contact-book.js';
 export type { ErrorShape } from './error-bodies.js';
 
-export type FaultKind = { status: 429; retryAfter?: number } | { status: 500 | 502 | 503 } | 'hang' | 'reset';
+export type FaultKind =
+  | { status: 429; retryAfter?: number }
+  | { status: 500 | 502 | 503 }
+  /** A careless server: `message`, then the request's Authorization header echoed back, in a JSON body. */
+  | { status: 400 | 500; message: string; echoAuthorization: true }
+  | 'hang'
+  | 'reset';
 
 export interface TokenRequest {
   appUuid: string;
@@ -156,7 +162,8 @@ function isJsonUtf8(contentType: string | undefined): boolean {
   return charset === undefined || charset.replace(/"/g, '') === 'charset=utf-8';
 }
 
-function faultReply(kind: Exclude<FaultKind, 'hang' | 'reset'>): Reply {
+function faultReply(kind: Exclude<FaultKind, 'hang' | 'reset'>, authorization: string | undefined): Reply {
+  if ('echoAuthorization' in kind) return errorReply(kind.status, `${kind.message} (request headers: Authorization: ${authorization})`, 'message');
   switch (kind.status) {
     case 429: {
       const reply = textReply(429, 'Too Many Requests');
@@ -271,7 +278,7 @@ export async function startFakeYespo(opts: FakeYespoOptions = {}): Promise<FakeY
       return;
     }
     if (fault) {
-      send(faultReply(fault));
+      send(faultReply(fault, req.headers.authorization));
       return;
     }
     if (body === null) {

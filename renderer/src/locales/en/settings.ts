@@ -98,7 +98,7 @@ export default {
     activityPollMinutes: 'Check Yespo’s delivery reports every … minutes',
     externalIdPrefix: 'Prefix for external IDs',
     externalIdPrefixHint: 'People who share neither phone nor email go to Yespo as this prefix followed by their Telegram chat ID.',
-    urlInvalid: 'Enter a full address that starts with https:// (or http://).',
+    urlInvalid: 'Enter a full address that starts with https://. Plain http:// works only for this computer (localhost, 127.0.0.1).',
     batchSizeInvalid: 'Enter a whole number from 1 to 3000.',
     prefixInvalid: 'Use up to 20 letters, digits or the signs _ . : - (no spaces).',
     pollInvalid: 'Enter a whole number of minutes from 5 to 1440 (a day).',

@@ -97,7 +97,7 @@ export default {
     activityPollMinutes: 'Перевіряти звіти Yespo про доставку кожні … хвилин',
     externalIdPrefix: 'Префікс зовнішніх ID',
     externalIdPrefixHint: 'Люди, які не поділилися ні телефоном, ні email, потрапляють у Yespo як цей префікс і ID їхнього чату Telegram.',
-    urlInvalid: 'Введіть повну адресу, що починається з https:// (або http://).',
+    urlInvalid: 'Введіть повну адресу, що починається з https://. Простий http:// працює лише для цього комп’ютера (localhost, 127.0.0.1).',
     batchSizeInvalid: 'Введіть ціле число від 1 до 3000.',
     prefixInvalid: 'До 20 літер, цифр або знаків _ . : - (без пробілів).',
     pollInvalid: 'Введіть ціле число хвилин від 5 до 1440 (доба).',
