@@ -20,6 +20,48 @@ export default defineConfig(
     files: ['electron/preload/**/*.cts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  // Layers: the engine knows nothing of the shells or the UI; the UI reaches the engine only through
+  // the contract; the two shells are alternatives and never import each other.
+  {
+    name: 'project/layers/engine',
+    files: ['electron/core/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'The engine runs without Electron: keep OS integration in electron/main.' }],
+        patterns: [{ group: ['**/main/**', '**/headless/**', '**/preload/**', '**/renderer/**'], message: 'electron/core imports nothing from the shells or the UI.' }],
+      }],
+    },
+  },
+  {
+    name: 'project/layers/renderer',
+    files: ['renderer/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'The UI talks to the engine only through window.api or the headless bridge.' }],
+        patterns: [
+          { regex: '(^|/)electron/(?!core/contract/)', message: 'The renderer imports only the contract from electron/.' },
+          { group: ['node:*'], message: 'The renderer runs in a sandboxed page: no Node modules.' },
+        ],
+      }],
+    },
+  },
+  {
+    name: 'project/layers/electron-shell',
+    files: ['electron/main/**', 'electron/preload/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/headless/**', '**/renderer/**'], message: 'The Electron shell and the headless shell do not import each other, nor the UI.' }] }],
+    },
+  },
+  {
+    name: 'project/layers/headless-shell',
+    files: ['electron/headless/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'The headless shell runs on plain Node.' }],
+        patterns: [{ group: ['**/main/**', '**/preload/**', '**/renderer/**'], message: 'The headless shell and the Electron shell do not import each other, nor the UI.' }],
+      }],
+    },
+  },
   {
     name: 'project/rules',
     rules: {
