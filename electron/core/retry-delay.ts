@@ -10,6 +10,19 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { baseMs: 1_000, capMs: 5 * 60_000, maxRetryAfterMs: 60 * 60_000 };
 
+/** Node's timers hold a signed 32-bit count of milliseconds; above it they fire after 1 ms. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * A wait a timer can hold: between 0 and `maxMs`, and never above `MAX_TIMER_MS`. An unreadable
+ * wait (NaN) counts as the longest allowed: waiting too long mends itself, a hot loop does not.
+ */
+export function clampDelay(ms: number, maxMs: number = MAX_TIMER_MS): number {
+  const limit = Math.min(Math.max(0, maxMs), MAX_TIMER_MS);
+  if (Number.isNaN(ms)) return limit;
+  return Math.min(Math.max(0, ms), limit);
+}
+
 /**
  * `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). Returns milliseconds
  * from `now`, or undefined when the header is absent or unreadable.
@@ -38,9 +51,9 @@ export function retryDelay(
   options: { retryAfterMs?: number; random?: () => number; policy?: RetryPolicy } = {},
 ): number {
   const policy = options.policy ?? DEFAULT_RETRY;
-  if (options.retryAfterMs !== undefined) return Math.min(Math.max(0, options.retryAfterMs), policy.maxRetryAfterMs);
+  if (options.retryAfterMs !== undefined && !Number.isNaN(options.retryAfterMs)) return clampDelay(options.retryAfterMs, policy.maxRetryAfterMs);
   const exponent = Math.min(Math.max(1, Math.floor(attempt)), 40) - 1;
   const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** exponent);
   const random = Math.min(Math.max((options.random ?? Math.random)(), 0), 1);
-  return Math.round(policy.baseMs + random * Math.max(0, ceiling - policy.baseMs));
+  return clampDelay(Math.round(policy.baseMs + random * Math.max(0, ceiling - policy.baseMs)));
 }

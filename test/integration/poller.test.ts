@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COLLECTIONS, identityOf, type ReplyItem } from '../../electron/core/subscribers/model.js';
 import { pollerMetaKey, type PollerMeta } from '../../electron/core/telegram/poller.js';
 import { signPayload } from '../../electron/core/yespo/signing.js';
@@ -171,6 +171,52 @@ describe('poller against the fake Bot API', () => {
     await h.waitFor(() => h.subscribers().length === 1, 'the update after the faults');
     const rl = h.states.find((s) => s.state === 'rate-limited')!;
     expect(rl.nextTryAt).toBeGreaterThan(0);
+  });
+
+  describe('a 429 with an absurd retry_after', () => {
+    const warnings: Error[] = [];
+    const onWarning = (w: Error): void => void warnings.push(w);
+    beforeEach(() => {
+      warnings.length = 0;
+      process.on('warning', onWarning);
+    });
+    afterEach(() => {
+      process.off('warning', onWarning);
+    });
+
+    /** The 429 answers the poller met, and how long it waited between the first two. */
+    async function meet429s(retryAfter: number, timeScale: number): Promise<{ tg: FakeTelegram; h: PollerHarness; gapMs: number }> {
+      // The fake's long polls must end well within the poller's scaled request timeout.
+      const tg = await startFakeTelegram({ timeScale: timeScale * 5 });
+      open.push(tg);
+      const t = tempDir();
+      open.push(t);
+      const h = await startPoller({ dir: t.dir, apiRoot: tg.url, token: () => tg.token, timeScale });
+      open.push(h);
+      await h.waitFor(() => h.poller.state.state === 'polling', 'polling');
+      tg.failNext(50, { retryAfter });
+      const limited = () => tg.getUpdatesCalls.filter((c) => c.status === 429);
+      await h.waitFor(() => limited().length >= 2, 'the try after the wait', 3_600_000 * timeScale + 5_000);
+      const [first, second] = limited();
+      return { tg, h, gapMs: second.at - first.at };
+    }
+
+    it('waits at most an hour for retry_after 90000 (25 hours), and says when it tries again', async () => {
+      const scale = 0.001;
+      const { h, gapMs } = await meet429s(90_000, scale);
+      expect(gapMs).toBeLessThanOrEqual(3_600_000 * scale + 1_000);
+      const rl = h.states.find((s) => s.state === 'rate-limited')!;
+      expect(rl.nextTryAt! - Date.now()).toBeLessThanOrEqual(3_600_000);
+      expect(rl.detail).toMatch(/^Telegram asked to wait 25 h; trying again at \d\d:\d\d$/);
+    });
+
+    it('does not turn retry_after 3_000_000_000 into a 1 ms hot loop', async () => {
+      const scale = 0.001;
+      const { tg, gapMs } = await meet429s(3_000_000_000, scale);
+      expect(gapMs).toBeGreaterThanOrEqual(3_600_000 * scale * 0.9);
+      expect(tg.getUpdatesCalls.filter((c) => c.status === 429).length).toBe(2);
+      expect(warnings.map((w) => w.name)).not.toContain('TimeoutOverflowWarning');
+    });
   });
 
   it('aborts a hung poll on resume and polls at once', async () => {

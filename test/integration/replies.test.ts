@@ -1,8 +1,8 @@
 import { Api } from 'grammy';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../electron/core/log.js';
 import { Store } from '../../electron/core/store/store.js';
-import { COLLECTIONS, subscriberKey, type StoredSubscriber } from '../../electron/core/subscribers/model.js';
+import { COLLECTIONS, subscriberKey, type ReplyItem, type StoredSubscriber } from '../../electron/core/subscribers/model.js';
 import { queueReply, renderReply, ReplySender } from '../../electron/core/telegram/replies.js';
 import { DEFAULT_BOT_TEXTS } from '../../electron/core/telegram/texts.js';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram/server.js';
@@ -116,6 +116,29 @@ describe('reply queue', () => {
     sender.start();
     await until(() => tg.sent.length === 1, 'the send after the wait');
     expect(Date.now() - t0).toBeGreaterThanOrEqual(950);
+  });
+
+  it('waits at most an hour for a huge retry_after, with no timer beyond what Node holds', async () => {
+    const { tg, store, sender } = await setup();
+    const u = tg.user();
+    tg.start(u);
+    await subscribe(store, tg.botId, u.id);
+    tg.failNext(1, { retryAfter: 3_000_000_000 }, ['sendMessage']);
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    const delays = (): number[] => timers.mock.calls.map((call) => Number(call[1] ?? 0));
+    const tx = store.tx();
+    queueReply(tx, tg.botId, Date.now(), { chatId: u.id, message: 'other' });
+    await store.commit(tx);
+    sender.start();
+    const item = () => [...store.collection<ReplyItem>(COLLECTIONS.replies).values()][0];
+    await until(() => item()?.attempts === 1, 'the 429 to be saved');
+    // Above grammY's own 30 s request timeout: the sender's wait for the next try.
+    await until(() => delays().some((ms) => ms > 60_000), 'the wait after the 429');
+    const longest = Math.max(...delays());
+    vi.restoreAllMocks();
+    expect(item().nextAttemptAt - Date.now()).toBeLessThanOrEqual(3_600_000);
+    expect(longest).toBeLessThanOrEqual(3_600_000);
+    expect(tg.calls.filter((c) => c.method === 'sendMessage')).toHaveLength(1);
   });
 
   it('does not repeat a send that may have gone out before the connection broke', async () => {

@@ -69,6 +69,13 @@ describe('signed deep links', () => {
     expect(verifyPayload(secret, 'instagram')).toBeNull();
     expect(verifyPayload(secret, 'seAAAAAAAAAAAAAAAAAAAAAAAAAA')).toBeNull();
   });
+  it('refuses a payload whose - or _ became + or / (the same bytes to a lenient decoder; found by the property test)', () => {
+    const swapped = (p: string) => p.replace(/[-_]/, (c) => (c === '-' ? '+' : '/'));
+    const ids = Array.from({ length: 40 }, (_, n) => `crm-${n}`);
+    const payloads = ids.map((id) => signPayload(secret, 'externalCustomerId', id)!).filter((p) => /[-_]/.test(p));
+    expect(payloads.length).toBeGreaterThan(0);
+    for (const p of payloads) expect(verifyPayload(secret, swapped(p))).toBeNull();
+  });
 });
 
 describe('backoff', () => {

@@ -142,6 +142,11 @@ describe('extractApiKey and apiKeyProblem', () => {
     expect(extractApiKey('`A1B2C3D4E5F6A7B8C9D0`')).toBe('A1B2C3D4E5F6A7B8C9D0');
   });
 
+  it('takes away quotes and spaces in any mix (found by the property test)', () => {
+    expect(extractApiKey('########‘ ”')).toBe('########');
+    expect(extractApiKey(`' "A1B2C3D4E5F6A7B8C9D0" '\n`)).toBe('A1B2C3D4E5F6A7B8C9D0');
+  });
+
   it('names each problem', () => {
     expect(apiKeyProblem('  ')).toBe('empty');
     expect(apiKeyProblem(TOKEN)).toBe('botToken');

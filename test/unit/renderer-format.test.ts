@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatNumber } from '../../renderer/src/format/number.js';
-import { exactTime, relativeTime, shortDay } from '../../renderer/src/format/time.js';
+import { clockTime, exactTime, relativeTime, shortDay } from '../../renderer/src/format/time.js';
 import { resolveLanguage } from '../../renderer/src/i18n/language.js';
 import { pluralIndex } from '../../renderer/src/i18n/plural.js';
 
@@ -62,6 +62,12 @@ describe('exactTime and shortDay', () => {
     const at = new Date(2025, 10, 30, 14, 5).getTime();
     expect(exactTime(at, 'en')).toMatch(/Nov 30, 2025.*2:05/);
     expect(exactTime(at, 'uk')).toMatch(/30 лист\. 2025.*14:05/);
+  });
+
+  it('give the time of day of a retry in each language’s clock', () => {
+    const at = new Date(2025, 10, 30, 14, 5).getTime();
+    expect(clockTime(at, 'en')).toMatch(/^2:05\sPM$/);
+    expect(clockTime(at, 'uk')).toBe('14:05');
   });
 
   it('read a calendar day as a local date', () => {

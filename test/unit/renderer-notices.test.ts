@@ -22,44 +22,52 @@ function status(overrides: Partial<Status> = {}): Status {
 }
 
 const asText = (value: number) => `#${value}`;
+const asTime = (at: number) => `@${at}`;
 
 describe('noticeMessage', () => {
   it('counts the waiting subscribers from the status when the notice carries no params', () => {
     const notice: Notice = { code: 'pushes-waiting', severity: 'warning', action: 'retry-sync' };
-    expect(noticeMessage(notice, status(), asText)).toEqual(
+    expect(noticeMessage(notice, status(), asText, asTime)).toEqual(
       expect.objectContaining({ key: 'status.notices.pushes-waiting', count: 1234, named: expect.objectContaining({ pending: '#1234' }) }),
     );
   });
 
   it('prefers the notice’s own params', () => {
     const notice: Notice = { code: 'pushes-waiting', severity: 'warning', params: { pending: 37 } };
-    const message = noticeMessage(notice, status(), asText);
+    const message = noticeMessage(notice, status(), asText, asTime);
     expect(message.count).toBe(37);
     expect(message.named.pending).toBe('#37');
   });
 
   it('rounds the offline hours it counts by', () => {
-    const message = noticeMessage({ code: 'offline-warning', severity: 'warning' }, status(), asText);
+    const message = noticeMessage({ code: 'offline-warning', severity: 'warning' }, status(), asText, asTime);
     expect(message.count).toBe(22);
     expect(message.named.hours).toBe('#22');
   });
 
   it('counts rejected pushes and idle key days', () => {
-    expect(noticeMessage({ code: 'push-rejected', severity: 'warning' }, status(), asText).count).toBe(3);
-    expect(noticeMessage({ code: 'api-key-idle', severity: 'info' }, status(), asText).count).toBe(80);
+    expect(noticeMessage({ code: 'push-rejected', severity: 'warning' }, status(), asText, asTime).count).toBe(3);
+    expect(noticeMessage({ code: 'api-key-idle', severity: 'info' }, status(), asText, asTime).count).toBe(80);
   });
 
   it('gives sentences that count nothing no plural', () => {
-    const message = noticeMessage({ code: 'all-good', severity: 'ok' }, status(), asText);
+    const message = noticeMessage({ code: 'all-good', severity: 'ok' }, status(), asText, asTime);
     expect(message).toEqual(expect.objectContaining({ key: 'status.notices.all-good' }));
+    expect(message.count).toBeUndefined();
+  });
+
+  it('says when the app tries Telegram again after a 429, as a time of day rather than a number', () => {
+    const limited = status({ bot: { state: 'rate-limited', retention: 'ok', nextTryAt: 1_800_000_000_000 } });
+    const message = noticeMessage({ code: 'rate-limited', severity: 'info' }, limited, asText, asTime);
+    expect(message.named.at).toBe('@1800000000000');
     expect(message.count).toBeUndefined();
   });
 
   it('names where a damaged file was moved', () => {
     const recovered = status({ store: { state: 'recovered', folder: '/data', movedAside: '/data/store.corrupt-1.json' } });
-    expect(noticeMessage({ code: 'store-recovered', severity: 'warning' }, recovered, asText).named.folder).toBe('/data/store.corrupt-1.json');
+    expect(noticeMessage({ code: 'store-recovered', severity: 'warning' }, recovered, asText, asTime).named.folder).toBe('/data/store.corrupt-1.json');
     const fromEngine: Notice = { code: 'store-recovered', severity: 'warning', params: { folder: '/elsewhere/store.bad' } };
-    expect(noticeMessage(fromEngine, recovered, asText).named.folder).toBe('/elsewhere/store.bad');
+    expect(noticeMessage(fromEngine, recovered, asText, asTime).named.folder).toBe('/elsewhere/store.bad');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY, parseRetryAfter, retryDelay } from '../../electron/core/retry-delay.js';
+import { clampDelay, DEFAULT_RETRY, MAX_TIMER_MS, parseRetryAfter, retryDelay } from '../../electron/core/retry-delay.js';
 
 describe('parseRetryAfter', () => {
   const now = Date.parse('2025-03-01T10:00:00Z');
@@ -72,5 +72,44 @@ describe('retryDelay', () => {
   it('treats nonsense attempt numbers as the first attempt', () => {
     expect(retryDelay(0, { random: () => 1 })).toBe(1_000);
     expect(retryDelay(-3, { random: () => 1 })).toBe(1_000);
+  });
+});
+
+describe('clampDelay', () => {
+  it('keeps a wait a timer can hold as it is', () => {
+    expect(clampDelay(0)).toBe(0);
+    expect(clampDelay(1_500)).toBe(1_500);
+    expect(clampDelay(MAX_TIMER_MS)).toBe(MAX_TIMER_MS);
+  });
+
+  it('never hands setTimeout more than 2^31-1 ms, which Node would turn into 1 ms', () => {
+    expect(MAX_TIMER_MS).toBe(2 ** 31 - 1);
+    expect(clampDelay(3_000_000_000_000)).toBe(MAX_TIMER_MS);
+    expect(clampDelay(Number.POSITIVE_INFINITY)).toBe(MAX_TIMER_MS);
+  });
+
+  it('cuts to the caller’s limit, which cannot lift the timer’s own', () => {
+    expect(clampDelay(90_000_000, 3_600_000)).toBe(3_600_000);
+    expect(clampDelay(5_000, 3_600_000)).toBe(5_000);
+    expect(clampDelay(3e12, 1e15)).toBe(MAX_TIMER_MS);
+  });
+
+  it('reads a negative wait as none and an unreadable one as the longest allowed, never as a hot loop', () => {
+    expect(clampDelay(-5)).toBe(0);
+    expect(clampDelay(Number.NEGATIVE_INFINITY)).toBe(0);
+    expect(clampDelay(Number.NaN, 60_000)).toBe(60_000);
+    expect(clampDelay(Number.NaN)).toBe(MAX_TIMER_MS);
+  });
+});
+
+describe('retryDelay with unreadable or huge inputs', () => {
+  it('backs off by its own rule when Retry-After is NaN', () => {
+    expect(retryDelay(3, { retryAfterMs: Number.NaN, random: () => 1 })).toBe(4_000);
+  });
+
+  it('keeps a policy with an oversized limit within what a timer holds', () => {
+    const policy = { baseMs: 1_000, capMs: 1e13, maxRetryAfterMs: 1e13 };
+    expect(retryDelay(1, { policy, retryAfterMs: 3e12 })).toBe(MAX_TIMER_MS);
+    expect(retryDelay(60, { policy, random: () => 1 })).toBe(MAX_TIMER_MS);
   });
 });

@@ -76,7 +76,8 @@ export function appUuidProblem(text: string): AppUuidProblem | null {
   return PARTIAL_UUID.test(text) ? 'partial' : 'shape';
 }
 
-const QUOTES = /^["'`«»“”‘’]+|["'`«»“”‘’]+$/g;
+// Quotes and spacing in any mix, as in `“key” ` or `' "key" '`: what a chat or document adds.
+const WRAPPING = /[\s"'`«»“”‘’]/;
 
 /**
  * A Yespo API key as pasted: trimmed, with quotes a chat or a document may have put around it.
@@ -87,7 +88,12 @@ export function extractApiKey(text: string): string | null {
 }
 
 function cleanApiKey(text: string): string {
-  return text.trim().replace(QUOTES, '').trim();
+  // A scan rather than an anchored regex, which takes quadratic time on a long run of spaces.
+  let start = 0;
+  let end = text.length;
+  while (start < end && WRAPPING.test(text[start])) start++;
+  while (end > start && WRAPPING.test(text[end - 1])) end--;
+  return text.slice(start, end);
 }
 
 export function apiKeyProblem(text: string): ApiKeyProblem | null {

@@ -7,10 +7,19 @@ const DAY = 24 * 60 * 60_000;
 const haystacks = new WeakMap<StoredSubscriber, string>();
 const nameKeys = new WeakMap<StoredSubscriber, string>();
 
+/** Older versions stored names straight from Telegram, objects included: those read as no text. */
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
 function haystack(s: StoredSubscriber): string {
   let h = haystacks.get(s);
   if (h === undefined) {
-    h = [s.firstName, s.lastName, s.username && `@${s.username}`, s.phone, s.email, String(s.chatId), s.source].filter(Boolean).join('\u0001').toLocaleLowerCase();
+    const username = text(s.username);
+    h = [text(s.firstName), text(s.lastName), username && `@${username}`, text(s.phone), text(s.email), String(s.chatId), text(s.source)]
+      .filter(Boolean)
+      .join('\u0001')
+      .toLocaleLowerCase();
     haystacks.set(s, h);
   }
   return h;
@@ -19,7 +28,7 @@ function haystack(s: StoredSubscriber): string {
 function nameKey(s: StoredSubscriber): string {
   let k = nameKeys.get(s);
   if (k === undefined) {
-    k = `${s.firstName} ${s.lastName ?? ''}`.trim().toLocaleLowerCase();
+    k = `${text(s.firstName)} ${text(s.lastName)}`.trim().toLocaleLowerCase();
     nameKeys.set(s, k);
   }
   return k;
@@ -39,8 +48,8 @@ function comparator(sort: NonNullable<SubscriberQuery['sort']>, dir: 'asc' | 'de
       };
     case 'username':
       return (a, b) => {
-        const x = a.username?.toLowerCase() ?? '\uffff';
-        const y = b.username?.toLowerCase() ?? '\uffff';
+        const x = text(a.username).toLowerCase() || '\uffff';
+        const y = text(b.username).toLowerCase() || '\uffff';
         return (x < y ? -sign : x > y ? sign : 0) || tie(a, b);
       };
     case 'lastStartAt':

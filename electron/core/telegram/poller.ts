@@ -7,6 +7,7 @@ import { StoreWriteError, type Store, type Tx } from '../store/store.js';
 import { COLLECTIONS } from '../subscribers/model.js';
 import { classifyTelegramError } from './telegram-errors.js';
 import type { TgUpdate } from './updates.js';
+import { rateLimitDetail, telegramWaitMs } from './wait.js';
 
 /** Sent on every call: the list is sticky on Telegram's side, and another tool may have narrowed it. */
 export const ALLOWED_UPDATES = ['message', 'my_chat_member'] as const;
@@ -267,8 +268,9 @@ export class Poller {
         return;
       }
       case 'rate-limited': {
-        const delay = failure.retryAfterSeconds * 1_000;
-        this.set({ ...base, state: 'rate-limited', nextTryAt: now + delay });
+        const delay = telegramWaitMs(failure.retryAfterSeconds, { now, lastPollAt: this.current.lastPollAt });
+        const nextTryAt = now + delay;
+        this.set({ ...base, state: 'rate-limited', nextTryAt, detail: rateLimitDetail(failure.retryAfterSeconds, nextTryAt) });
         await this.pause(delay);
         return;
       }

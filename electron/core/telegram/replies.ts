@@ -1,10 +1,12 @@
 import type { Api } from 'grammy';
 import type { Settings } from '../contract/types.js';
 import type { Logger } from '../log.js';
+import { clampDelay } from '../retry-delay.js';
 import type { Store, Tx } from '../store/store.js';
 import { COLLECTIONS, subscriberKey, type ReplyItem, type StoredFailure, type StoredSubscriber } from '../subscribers/model.js';
 import { classifyTelegramError } from './telegram-errors.js';
 import { pickText } from './texts.js';
+import { telegramWaitMs } from './wait.js';
 
 export type ReplyDraft = Pick<ReplyItem, 'chatId' | 'message' | 'lang' | 'keyboard'>;
 
@@ -91,7 +93,7 @@ export class ReplySender {
   wake(delay = 0): void {
     if (!this.running || this.busy) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), Math.max(delay, this.pausedUntil - this.deps.now(), 0));
+    this.timer = setTimeout(() => void this.tick(), clampDelay(Math.max(delay, this.pausedUntil - this.deps.now())));
   }
 
   private async tick(): Promise<void> {
@@ -126,7 +128,7 @@ export class ReplySender {
       const failure = classifyTelegramError(error);
       const tx = store.tx();
       if (failure.kind === 'rate-limited') {
-        this.pausedUntil = now() + failure.retryAfterSeconds * 1_000;
+        this.pausedUntil = now() + telegramWaitMs(failure.retryAfterSeconds, { now: now() });
         tx.put(COLLECTIONS.replies, item.id, { ...item, attempts: item.attempts + 1, nextAttemptAt: this.pausedUntil });
       } else if (failure.kind === 'transient' && !failure.maybeDelivered && item.attempts < 5) {
         tx.put(COLLECTIONS.replies, item.id, { ...item, attempts: item.attempts + 1, nextAttemptAt: now() + 5_000 * (item.attempts + 1) });

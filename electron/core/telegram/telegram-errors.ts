@@ -36,8 +36,11 @@ export function classifyTelegramError(error: unknown): TelegramFailure {
         return { kind: 'unauthorized', detail };
       case 409:
         return text.includes('webhook') ? { kind: 'webhook-set', detail } : { kind: 'conflict', detail };
-      case 429:
-        return { kind: 'rate-limited', retryAfterSeconds: Math.max(1, Number(error.parameters?.retry_after ?? 5)), detail };
+      case 429: {
+        // Kept as asked, however large: the wait rule (wait.ts) decides how much of it to obey.
+        const asked = Number(error.parameters?.retry_after);
+        return { kind: 'rate-limited', retryAfterSeconds: Number.isNaN(asked) ? 5 : Math.max(1, asked), detail };
+      }
       case 403:
         return text.includes('deactivated') ? { kind: 'deactivated', detail } : { kind: 'blocked', detail };
       case 400:

@@ -7,6 +7,7 @@ import { queueOutbox } from '../yespo/queue.js';
 import { verifyPayload } from '../yespo/signing.js';
 import type { ReplyDraft } from './replies.js';
 import { parseStart } from './start-command.js';
+import { readUpdate, type TgChat, type TgContact, type TgUser } from './update-shape.js';
 
 export interface UpdateContext {
   store: Store;
@@ -20,37 +21,15 @@ export interface UpdateContext {
   reply: (tx: Tx, draft: ReplyDraft) => void;
 }
 
-interface TgUser {
-  id: number;
-  is_bot?: boolean;
-  first_name?: string;
-  last_name?: string;
-  username?: string;
-  language_code?: string;
-}
-
-interface TgMessage {
-  chat?: { id?: number; type?: string };
-  from?: TgUser;
-  text?: string;
-  contact?: { phone_number?: string; user_id?: number };
-}
-
-interface TgChatMember {
-  chat?: { id?: number; type?: string };
-  from?: TgUser;
-  new_chat_member?: { status?: string };
-}
-
-/** Telegram updates are outside input: anything may be missing. */
+/** An update as Telegram sent it: only `update_id` is checked (by the poller); the rest is read here. */
 export interface TgUpdate {
   update_id: number;
-  message?: TgMessage;
-  my_chat_member?: TgChatMember;
+  message?: unknown;
+  my_chat_member?: unknown;
 }
 
-function isPrivate(chat: { id?: number; type?: string } | undefined): chat is { id: number; type: 'private' } {
-  return !!chat && chat.type === 'private' && Number.isSafeInteger(chat.id);
+function isPrivate(chat: TgChat): boolean {
+  return chat.type === 'private';
 }
 
 function event(tx: Tx, botId: number, chatId: number, e: SubscriberEvent): void {
@@ -89,15 +68,20 @@ function promptNext(tx: Tx, ctx: UpdateContext, s: StoredSubscriber, after: 'sta
   return rest;
 }
 
+function stringOr(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
 function onStart(tx: Tx, ctx: UpdateContext, chatId: number, from: TgUser, payload: string | null): void {
   const key = subscriberKey(ctx.botId, chatId);
   const existing = tx.read<StoredSubscriber>(ctx.store, COLLECTIONS.subscribers, key);
   const signed = payload && ctx.linkSecret ? verifyPayload(ctx.linkSecret, payload) : null;
   const names = {
-    firstName: from.first_name ?? existing?.firstName ?? '',
+    // A record from an older version may hold a name of another type: this /start mends it.
+    firstName: from.first_name ?? stringOr(existing?.firstName) ?? '',
     lastName: from.last_name,
     username: from.username,
-    languageCode: from.language_code ?? existing?.languageCode,
+    languageCode: from.language_code ?? stringOr(existing?.languageCode),
   };
   let s: StoredSubscriber;
   if (!existing) {
@@ -130,7 +114,7 @@ function onStart(tx: Tx, ctx: UpdateContext, chatId: number, from: TgUser, paylo
   save(tx, ctx, promptNext(tx, ctx, s, 'start'));
 }
 
-function onContact(tx: Tx, ctx: UpdateContext, s: StoredSubscriber, from: TgUser, contact: { phone_number?: string; user_id?: number }): void {
+function onContact(tx: Tx, ctx: UpdateContext, s: StoredSubscriber, from: TgUser, contact: TgContact): void {
   // A user can send someone else's contact card; only their own number identifies them.
   if (contact.user_id !== from.id) {
     ctx.reply(tx, { chatId: s.chatId, message: 'foreignContact', lang: s.languageCode });
@@ -183,17 +167,18 @@ function onMembership(tx: Tx, ctx: UpdateContext, chatId: number, status: string
  * update applied twice leaves the same subscriber. Returns false for an update it could not read.
  */
 export function applyUpdate(tx: Tx, ctx: UpdateContext, update: TgUpdate): boolean {
-  const member = update.my_chat_member;
+  const read = readUpdate(update);
+  const member = read?.my_chat_member;
   if (member) {
-    if (!isPrivate(member.chat) || typeof member.new_chat_member?.status !== 'string') return false;
+    if (!isPrivate(member.chat)) return false;
     onMembership(tx, ctx, member.chat.id, member.new_chat_member.status);
     return true;
   }
-  const message = update.message;
+  const message = read?.message;
   if (!message) return false;
-  if (!isPrivate(message.chat) || !message.from || message.from.is_bot || !Number.isSafeInteger(message.from.id)) return false;
+  if (!isPrivate(message.chat) || message.from.is_bot) return false;
   const chatId = message.chat.id;
-  if (typeof message.text === 'string') {
+  if (message.text !== undefined) {
     const start = parseStart(message.text, ctx.botUsername);
     if (start) {
       onStart(tx, ctx, chatId, message.from, start.payload);
@@ -207,6 +192,6 @@ export function applyUpdate(tx: Tx, ctx: UpdateContext, update: TgUpdate): boole
     return true;
   }
   if (message.contact) onContact(tx, ctx, s, message.from, message.contact);
-  else if (typeof message.text === 'string') onText(tx, ctx, s, message.text);
+  else if (message.text !== undefined) onText(tx, ctx, s, message.text);
   return true;
 }

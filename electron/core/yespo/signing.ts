@@ -12,6 +12,8 @@ export type SignedKind = 'externalCustomerId' | 'contactId';
 const KIND_CODE: Record<SignedKind, string> = { externalCustomerId: 'e', contactId: 'c' };
 const SIG_LENGTH = 16;
 const MAX_PAYLOAD = 64;
+/** Telegram's payload alphabet; Node's base64url decoder would also read `+ / =` and skip spaces. */
+const PAYLOAD_CHARS = /^[A-Za-z0-9_-]+$/;
 
 export function newLinkSecret(): string {
   return randomBytes(32).toString('base64url');
@@ -30,7 +32,7 @@ export function signPayload(secret: string, kind: SignedKind, id: string): strin
 
 /** The identity a payload proves, or null for an unsigned, tampered or foreign payload. */
 export function verifyPayload(secret: string, payload: string): { kind: SignedKind; value: string } | null {
-  if (payload.length < 2 + 1 + SIG_LENGTH || payload[0] !== 's') return null;
+  if (payload.length < 2 + 1 + SIG_LENGTH || payload.length > MAX_PAYLOAD || payload[0] !== 's' || !PAYLOAD_CHARS.test(payload)) return null;
   const code = payload[1];
   const kind = (Object.keys(KIND_CODE) as SignedKind[]).find((k) => KIND_CODE[k] === code);
   if (!kind) return null;

@@ -9,7 +9,7 @@ import { YespoAuthError, YespoConflict, YespoError, YespoNetworkError, YespoPerm
 import { buildFailureGroups } from './failures.js';
 import { OutboxIndex } from './outbox-index.js';
 import { contactUpdateFor, tokenEntryFor, type PushedIdentifiers } from './push-identifiers.js';
-import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from '../retry-delay.js';
+import { clampDelay, DEFAULT_RETRY, retryDelay, type RetryPolicy } from '../retry-delay.js';
 import { classifyRefusal, planRefusedBatch } from './split.js';
 
 export interface YespoConfig {
@@ -358,7 +358,7 @@ export class YespoSync {
         this.sleepers.delete(done);
         resolve();
       };
-      const timer = setTimeout(done, wait);
+      const timer = setTimeout(done, clampDelay(wait, this.timing.idleCheckMs));
       this.sleepers.add(done);
     });
   }
@@ -689,7 +689,7 @@ export class YespoSync {
         const minutes = this.deps.config().activityPollMinutes;
         this.scheduleActivity(Math.max(1, Number.isFinite(minutes) && minutes > 0 ? minutes : 15) * this.timing.minuteMs);
       });
-    }, delayMs);
+    }, clampDelay(delayMs));
   }
 
   private readActivity(onDemand: boolean): Promise<void> {

@@ -31,6 +31,11 @@ export function exactTime(at: number, language: Language): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }
 
+/** The time of day, "14:05", for a moment within the next hours. */
+export function clockTime(at: number, language: Language): string {
+  return new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit' }).format(at);
+}
+
 /** A calendar day "2025-11-30" as a short label ("30 Nov"), read as a local date. */
 export function shortDay(day: string, language: Language): string {
   const [year, month, date] = day.split('-').map(Number);

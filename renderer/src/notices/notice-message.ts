@@ -22,7 +22,7 @@ const COUNTED_BY: Partial<Record<NoticeCode, string>> = {
  * The sentence for a notice. Placeholders come from the notice's own params, else from the status
  * it arrived with, so a sentence never shows an empty gap.
  */
-export function noticeMessage(notice: Notice, status: Status, formatNumber: (value: number) => string): NoticeMessage {
+export function noticeMessage(notice: Notice, status: Status, formatNumber: (value: number) => string, formatTime: (at: number) => string): NoticeMessage {
   const values: Record<string, string | number> = {
     pending: status.sync.pending,
     failed: status.sync.failed,
@@ -35,6 +35,8 @@ export function noticeMessage(notice: Notice, status: Status, formatNumber: (val
   };
   const named: Record<string, string> = {};
   for (const [name, value] of Object.entries(values)) named[name] = typeof value === 'number' ? formatNumber(value) : value;
+  // A moment is read as a time of day, not as a number with thousands separators.
+  if (status.bot.nextTryAt !== undefined) named.at = formatTime(status.bot.nextTryAt);
   const countedBy = COUNTED_BY[notice.code];
   const message: NoticeMessage = { key: `status.notices.${notice.code}`, named };
   if (countedBy !== undefined) message.count = Math.round(Number(values[countedBy]) || 0);

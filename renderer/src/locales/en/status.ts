@@ -11,7 +11,7 @@ export default {
     'webhook-set': 'Another service is receiving this bot’s messages, so this app can’t. Switch the bot to this app?',
     'second-poller': 'Another copy of this app, or another program, is reading this bot’s messages. Close it, or only one will get new subscribers.',
     'telegram-unreachable': 'Telegram can’t be reached right now — is the internet down? The app keeps trying, and Telegram holds new subscribers for 24 hours.',
-    'rate-limited': 'Telegram asked the app to slow down for a moment. It carries on by itself.',
+    'rate-limited': 'Telegram asked the app to wait. It tries again at {at} by itself; new subscribers wait in Telegram meanwhile.',
     'api-key-rejected': 'Yespo doesn’t accept this API key. Keys stop working after 90 days without use.',
     'api-key-idle':
       'This Yespo API key hasn’t been used for {days} day. Yespo switches keys off after 90 days without use. | This Yespo API key hasn’t been used for {days} days. Yespo switches keys off after 90 days without use.',

@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Store } from '../../electron/core/store/store.js';
+import { COLLECTIONS, subscriberKey, type StoredSubscriber } from '../../electron/core/subscribers/model.js';
+import { querySubscribers } from '../../electron/core/subscribers/query.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+/** A record as an older version stored it, straight from a Telegram update with odd field types. */
+function legacy(chatId: number, fields: Record<string, unknown>): StoredSubscriber {
+  return {
+    botId: 1,
+    chatId,
+    firstName: 'x',
+    state: 'active',
+    firstStartAt: chatId,
+    lastStartAt: chatId,
+    yespo: { state: 'pending' },
+    tokenInYespo: false,
+    ...fields,
+  } as StoredSubscriber;
+}
+
+describe('querySubscribers over records stored by older versions', () => {
+  it('searches and sorts by name and username without throwing on names that are not strings', async () => {
+    const t = tempDir();
+    cleanups.push(t.remove);
+    const store = await Store.open(t.dir);
+    cleanups.push(() => store.close());
+    const records = [
+      legacy(1, { firstName: { toString: 1 }, username: 42 }),
+      legacy(2, { firstName: {}, lastName: ['Shevchenko'], username: { a: 1 } }),
+      legacy(3, { firstName: null, lastName: 7, username: null }),
+      legacy(4, { firstName: 'Olena', lastName: 'Koval', username: 'olena_k' }),
+    ];
+    const tx = store.tx();
+    for (const r of records) tx.put(COLLECTIONS.subscribers, subscriberKey(r.botId, r.chatId), r);
+    await store.commit(tx);
+
+    expect(querySubscribers(store, 1, { search: 'olena' }, 'tg-').rows.map((r) => r.chatId)).toEqual([4]);
+    expect(querySubscribers(store, 1, { search: '@olena_k' }, 'tg-').rows.map((r) => r.chatId)).toEqual([4]);
+    expect(querySubscribers(store, 1, { search: 'object' }, 'tg-').total).toBe(0);
+    expect(querySubscribers(store, 1, { sort: 'name', dir: 'asc' }, 'tg-').rows.map((r) => r.chatId)).toEqual([1, 2, 3, 4]);
+    expect(querySubscribers(store, 1, { sort: 'username', dir: 'asc' }, 'tg-').rows.map((r) => r.chatId)).toEqual([4, 1, 2, 3]);
+  });
+});
