@@ -44,6 +44,34 @@ async function until(check: () => boolean, what: string): Promise<void> {
 }
 
 describe('reply queue', () => {
+  it('sends no reply to an update that is not saved yet (a crash would bring the update, and the reply, again)', async () => {
+    const tg = await startFakeTelegram({ timeScale: 0.02 });
+    cleanups.push(() => tg.close());
+    const t = tempDir();
+    cleanups.push(t.remove);
+    let diskFull = false;
+    const store = await Store.open(t.dir, { beforeWrite: () => { if (diskFull) throw new Error('ENOSPC: no space left on device'); } });
+    cleanups.push(() => store.close());
+    const api = new Api(tg.token, { apiRoot: tg.url });
+    const sender = new ReplySender({ store, logger: createLogger({ level: 'silent' }), now: Date.now, api: () => api, texts: () => texts, onChange: () => {} });
+    cleanups.push(() => sender.stop());
+    const u = tg.user();
+    tg.start(u);
+    diskFull = true;
+    const tx = store.tx();
+    queueReply(tx, tg.botId, Date.now(), { chatId: u.id, message: 'thanks', lang: 'en' });
+    await expect(store.commit(tx)).rejects.toThrow();
+    const durable = vi.spyOn(store, 'durable');
+    sender.start();
+    await until(() => durable.mock.results.length > 0, 'the sender to ask the store');
+    await durable.mock.results[0].value.catch(() => {});
+    expect(tg.sent).toHaveLength(0);
+
+    diskFull = false;
+    sender.wake();
+    await until(() => tg.sent.length === 1 && store.collection(COLLECTIONS.replies).size === 0, 'the reply once the update is saved');
+  });
+
   it('sends queued replies and forgets them once sent', async () => {
     const { tg, store, sender } = await setup();
     const u = tg.user();

@@ -13,6 +13,8 @@ export type ReplyDraft = Pick<ReplyItem, 'chatId' | 'message' | 'lang' | 'keyboa
 /** Telegram's limits: about one message a second per chat and 30 overall; we stay under. */
 export const PER_CHAT_INTERVAL_MS = 1_000;
 export const OVERALL_PER_SECOND = 25;
+/** While the disk refuses, how often to look whether the queued replies are saved yet. */
+const STORE_RETRY_MS = 5_000;
 
 let sequence = 0;
 
@@ -101,6 +103,7 @@ export class ReplySender {
     const api = this.deps.api();
     if (!this.running || !api) return;
     this.busy = true;
+    let saved = true;
     try {
       const now = this.deps.now();
       if (this.lastSent.size > 10_000) {
@@ -108,10 +111,14 @@ export class ReplySender {
       }
       const queue = this.deps.store.collection<ReplyItem>(COLLECTIONS.replies);
       const due = dueReplies(queue.values(), this.lastSent, now, OVERALL_PER_SECOND);
-      await Promise.all(due.map((item) => this.send(api, item)));
+      // A reply to an update that is not on disk yet could be sent twice: a crash makes Telegram
+      // deliver the update again.
+      if (due.length) saved = await this.deps.store.durable().then(() => true, () => false);
+      if (saved) await Promise.all(due.map((item) => this.send(api, item)));
     } finally {
       this.busy = false;
     }
+    if (!saved) return this.wake(STORE_RETRY_MS);
     const queue = this.deps.store.collection<ReplyItem>(COLLECTIONS.replies);
     if (queue.size > 0) this.wake(1_000 / OVERALL_PER_SECOND * 5);
   }
@@ -119,26 +126,29 @@ export class ReplySender {
   private async send(api: Api, item: ReplyItem): Promise<void> {
     const { store, now } = this.deps;
     this.lastSent.set(item.chatId, now());
+    let failure: ReturnType<typeof classifyTelegramError> | null = null;
     try {
       const { text, replyMarkup } = renderReply(item, this.deps.texts());
       await api.sendMessage(item.chatId, text, replyMarkup ? { reply_markup: replyMarkup as never } : {});
-      await store.commit(store.tx().delete(COLLECTIONS.replies, item.id));
-      return;
     } catch (error) {
-      const failure = classifyTelegramError(error);
-      const tx = store.tx();
-      if (failure.kind === 'rate-limited') {
-        this.pausedUntil = now() + telegramWaitMs(failure.retryAfterSeconds, { now: now() });
-        tx.put(COLLECTIONS.replies, item.id, { ...item, attempts: item.attempts + 1, nextAttemptAt: this.pausedUntil });
-      } else if (failure.kind === 'transient' && !failure.maybeDelivered && item.attempts < 5) {
-        tx.put(COLLECTIONS.replies, item.id, { ...item, attempts: item.attempts + 1, nextAttemptAt: now() + 5_000 * (item.attempts + 1) });
-      } else {
-        tx.delete(COLLECTIONS.replies, item.id);
-        this.recordRefusal(tx, item, failure.kind, failure.detail);
-      }
-      await store.commit(tx).catch((e: unknown) => this.deps.logger.warn({ err: e }, 'could not save a reply outcome'));
-      this.deps.onChange();
+      failure = classifyTelegramError(error);
     }
+    const tx = store.tx();
+    if (!failure) {
+      tx.delete(COLLECTIONS.replies, item.id);
+    } else if (failure.kind === 'rate-limited') {
+      this.pausedUntil = now() + telegramWaitMs(failure.retryAfterSeconds, { now: now() });
+      tx.put(COLLECTIONS.replies, item.id, { ...item, attempts: item.attempts + 1, nextAttemptAt: this.pausedUntil });
+    } else if (failure.kind === 'transient' && !failure.maybeDelivered && item.attempts < 5) {
+      tx.put(COLLECTIONS.replies, item.id, { ...item, attempts: item.attempts + 1, nextAttemptAt: now() + 5_000 * (item.attempts + 1) });
+    } else {
+      tx.delete(COLLECTIONS.replies, item.id);
+      this.recordRefusal(tx, item, failure.kind, failure.detail);
+    }
+    // A message that went out is never sent again because its outcome could not be saved: the
+    // change stays queued in the store and is written once the disk works.
+    await store.commit(tx).catch((e: unknown) => this.deps.logger.warn({ err: e }, 'could not save a reply outcome'));
+    if (failure) this.deps.onChange();
   }
 
   private recordRefusal(tx: Tx, item: ReplyItem, kind: string, detail: string): void {
