@@ -1,5 +1,5 @@
 import { Store } from '../../electron/core/store/store.js';
-import { COLLECTIONS, subscriberKey, type StoredSubscriber } from '../../electron/core/subscribers/model.js';
+import { COLLECTIONS, subscriberKey, type StoredSubscriber } from '../../electron/core/store/schema.js';
 import { pollerMetaKey, type PollerMeta } from '../../electron/core/telegram/poller.js';
 import type { SetupRecord } from '../../electron/core/setup.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/contract/dispatch.js';
 import { Store } from '../../electron/core/store/store.js';
-import { COLLECTIONS } from '../../electron/core/subscribers/model.js';
+import { COLLECTIONS } from '../../electron/core/store/schema.js';
 import { startEngine, type EngineHarness } from '../support/engine-harness.js';
 import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy.js';
 

@@ -7,7 +7,7 @@ import { signPayload } from '../../electron/core/yespo/signing.js';
 import { createEnvOverlaySecrets } from '../../electron/core/secrets/env-overlay.js';
 import { createMemorySecrets } from '../../electron/core/secrets/memory.js';
 import { Store } from '../../electron/core/store/store.js';
-import { COLLECTIONS } from '../../electron/core/subscribers/model.js';
+import { COLLECTIONS } from '../../electron/core/store/schema.js';
 import { pollerMetaKey, type PollerMeta } from '../../electron/core/telegram/poller.js';
 import { startEngine, type EngineHarness } from '../support/engine-harness.js';
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../../electron/core/store/store.js';
-import { COLLECTIONS, type StoredSubscriber } from '../../electron/core/subscribers/model.js';
+import { COLLECTIONS, type StoredSubscriber } from '../../electron/core/store/schema.js';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram/server.js';
 import { tempDir } from '../support/temp-dir.js';
 

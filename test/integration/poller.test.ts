@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COLLECTIONS, identityOf, type ReplyItem } from '../../electron/core/subscribers/model.js';
+import { COLLECTIONS, type ReplyItem } from '../../electron/core/store/schema.js';
+import { identityOf } from '../../electron/core/yespo/identity.js';
 import { pollerMetaKey, type PollerMeta } from '../../electron/core/telegram/poller.js';
 import { signPayload } from '../../electron/core/yespo/signing.js';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram/server.js';

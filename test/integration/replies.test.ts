@@ -2,7 +2,7 @@ import { Api } from 'grammy';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../electron/core/log.js';
 import { Store } from '../../electron/core/store/store.js';
-import { COLLECTIONS, subscriberKey, type ReplyItem, type StoredSubscriber } from '../../electron/core/subscribers/model.js';
+import { COLLECTIONS, subscriberKey, type ReplyItem, type StoredSubscriber } from '../../electron/core/store/schema.js';
 import { queueReply, renderReply, ReplySender } from '../../electron/core/telegram/replies.js';
 import { DEFAULT_BOT_TEXTS } from '../../electron/core/telegram/texts.js';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram/server.js';

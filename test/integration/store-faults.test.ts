@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listJournals, parseJournal } from '../../electron/core/store/journal.js';
 import { Store, StoreWriteError, Tx } from '../../electron/core/store/store.js';
-import { COLLECTIONS, recordIsReadable } from '../../electron/core/subscribers/model.js';
+import { COLLECTIONS, recordIsReadable } from '../../electron/core/store/schema.js';
 import { smallTmpfs } from '../support/mounts.js';
 import { tempDir } from '../support/temp-dir.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store, Tx } from '../../electron/core/store/store.js';
-import { COLLECTIONS, subscriberKey, type StoredEvent, type StoredFailure, type StoredSubscriber } from '../../electron/core/subscribers/model.js';
+import { COLLECTIONS, subscriberKey, type StoredEvent, type StoredFailure, type StoredSubscriber } from '../../electron/core/store/schema.js';
 import { ACTIVITY_META_KEY, type ActivityMeta } from '../../electron/core/yespo/activity.js';
 import { queueOutbox } from '../../electron/core/yespo/queue.js';
 import type { YespoSync } from '../../electron/core/yespo/sync.js';

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store, Tx } from '../../electron/core/store/store.js';
-import { COLLECTIONS, identityOf, subscriberKey, type StoredEvent, type StoredSubscriber } from '../../electron/core/subscribers/model.js';
+import { COLLECTIONS, subscriberKey, type StoredEvent, type StoredSubscriber } from '../../electron/core/store/schema.js';
+import { identityOf } from '../../electron/core/yespo/identity.js';
 import { queueOutbox } from '../../electron/core/yespo/queue.js';
 import type { YespoSync } from '../../electron/core/yespo/sync.js';
 import { startFakeYespo, type FakeYespo } from '../fakes/yespo/server.js';

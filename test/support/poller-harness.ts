@@ -1,7 +1,7 @@
 import { createLogger } from '../../electron/core/log.js';
 import { DEFAULT_SETTINGS } from '../../electron/core/settings.js';
 import { Store } from '../../electron/core/store/store.js';
-import { COLLECTIONS, type StoredSubscriber } from '../../electron/core/subscribers/model.js';
+import { COLLECTIONS, type StoredSubscriber } from '../../electron/core/store/schema.js';
 import { Poller, type PollerState } from '../../electron/core/telegram/poller.js';
 import { queueReply } from '../../electron/core/telegram/replies.js';
 import { applyUpdate } from '../../electron/core/telegram/updates.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store, Tx } from '../../electron/core/store/store.js';
-import { COLLECTIONS, type StoredSubscriber } from '../../electron/core/subscribers/model.js';
+import { COLLECTIONS, type StoredSubscriber } from '../../electron/core/store/schema.js';
 import { applyUpdate, type TgUpdate } from '../../electron/core/telegram/updates.js';
 import { tempDir } from '../support/temp-dir.js';
 import { updateContext } from '../support/update-context.js';

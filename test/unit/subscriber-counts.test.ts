@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../../electron/core/store/store.js';
 import { SubscriberCounts } from '../../electron/core/subscribers/counts.js';
-import { COLLECTIONS, subscriberKey, type StoredSubscriber } from '../../electron/core/subscribers/model.js';
+import { COLLECTIONS, subscriberKey, type StoredSubscriber } from '../../electron/core/store/schema.js';
 import { subscriberStats } from '../../electron/core/subscribers/query.js';
 import { tempDir } from '../support/temp-dir.js';
 

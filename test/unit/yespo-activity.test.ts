@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredSubscriber } from '../../electron/core/subscribers/model.js';
+import type { StoredSubscriber } from '../../electron/core/store/schema.js';
 import { activityFailureId, activityWindow, isBlockedReason, PushedIndex } from '../../electron/core/yespo/activity.js';
 
 const DAY = 86_400_000;

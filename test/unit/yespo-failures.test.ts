@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OutboxItem, StoredFailure, StoredSubscriber } from '../../electron/core/subscribers/model.js';
+import type { OutboxItem, StoredFailure, StoredSubscriber } from '../../electron/core/store/schema.js';
 import { buildFailureGroups } from '../../electron/core/yespo/failures.js';
 
 function sub(chatId: number, extra: Partial<StoredSubscriber> = {}): StoredSubscriber {

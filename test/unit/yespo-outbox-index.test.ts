@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OutboxItem } from '../../electron/core/subscribers/model.js';
+import type { OutboxItem } from '../../electron/core/store/schema.js';
 import { OutboxIndex } from '../../electron/core/yespo/outbox-index.js';
 
 function item(chatId: number, due: number, extra: Partial<OutboxItem> = {}): OutboxItem {

@@ -1,6 +1,6 @@
 import type { Counts } from '../contract/types.js';
 import type { RecordChange, Store } from '../store/store.js';
-import { COLLECTIONS, type StoredSubscriber } from './model.js';
+import { COLLECTIONS, type StoredSubscriber } from '../store/schema.js';
 import { subscriberStats } from './query.js';
 
 const WEEK = 7 * 24 * 60 * 60_000;

@@ -1,6 +1,7 @@
 import type { Stats, SubscriberPage, SubscriberQuery } from '../contract/types.js';
 import type { Store } from '../store/store.js';
-import { COLLECTIONS, publicSubscriber, type StoredSubscriber } from './model.js';
+import { COLLECTIONS, type StoredSubscriber } from '../store/schema.js';
+import { publicSubscriber } from './public.js';
 
 const DAY = 24 * 60 * 60_000;
 /** Records are replaced, never mutated, so derived keys can be cached per record object. */

@@ -4,7 +4,7 @@ import { retryDelay, type RetryPolicy } from '../retry-delay.js';
 import { sleep } from '../sleep.js';
 import type { Logger } from '../log.js';
 import { StoreWriteError, type Store, type Tx } from '../store/store.js';
-import { COLLECTIONS } from '../subscribers/model.js';
+import { COLLECTIONS } from '../store/schema.js';
 import { classifyTelegramError } from './telegram-errors.js';
 import type { TgUpdate } from './updates.js';
 import { rateLimitDetail, telegramWaitMs } from './wait.js';

@@ -3,7 +3,7 @@ import type { Settings } from '../contract/types.js';
 import type { Logger } from '../log.js';
 import { clampDelay } from '../retry-delay.js';
 import type { Store, Tx } from '../store/store.js';
-import { COLLECTIONS, subscriberKey, type ReplyItem, type StoredFailure, type StoredSubscriber } from '../subscribers/model.js';
+import { COLLECTIONS, subscriberKey, type ReplyItem, type StoredFailure, type StoredSubscriber } from '../store/schema.js';
 import { classifyTelegramError } from './telegram-errors.js';
 import { pickText } from './texts.js';
 import { telegramWaitMs } from './wait.js';

@@ -1,8 +1,8 @@
 import type { Settings, SubscriberEvent } from '../contract/types.js';
 import type { Logger } from '../log.js';
 import type { Store, Tx } from '../store/store.js';
-import { COLLECTIONS, subscriberKey, type StoredSubscriber } from '../subscribers/model.js';
-import { normalizeEmail, normalizePhone } from '../yespo/identifiers.js';
+import { COLLECTIONS, subscriberKey, type StoredSubscriber } from '../store/schema.js';
+import { normalizeEmail, normalizePhone } from '../yespo/identity.js';
 import { queueOutbox } from '../yespo/queue.js';
 import { verifyPayload } from '../yespo/signing.js';
 import type { ReplyDraft } from './replies.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { errorText } from '../error-text.js';
 import type { Logger } from '../log.js';
 import { Tx, type Store } from '../store/store.js';
-import { COLLECTIONS, subscriberKey, type StoredEvent, type StoredFailure, type StoredSubscriber } from '../subscribers/model.js';
+import { COLLECTIONS, subscriberKey, type StoredEvent, type StoredFailure, type StoredSubscriber } from '../store/schema.js';
 import type { ActivityRow, YespoClient } from './client.js';
 
 /** Meta record `yespo-activity`: where the last read ended, and the cursor of a read in progress. */

@@ -1,6 +1,6 @@
 import type { Failure, FailureCause, FailureGroup } from '../contract/types.js';
 import { errorText } from '../error-text.js';
-import type { OutboxItem, StoredFailure, StoredSubscriber } from '../subscribers/model.js';
+import type { OutboxItem, StoredFailure, StoredSubscriber } from '../store/schema.js';
 
 export interface FailureSources {
   subscribers: Iterable<StoredSubscriber>;

@@ -1,4 +1,4 @@
-import type { OutboxItem } from '../subscribers/model.js';
+import type { OutboxItem } from '../store/schema.js';
 
 interface Entry {
   id: string;

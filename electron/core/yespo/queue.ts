@@ -1,5 +1,5 @@
 import type { Store, Tx } from '../store/store.js';
-import { COLLECTIONS, outboxId, type OutboxItem, type OutboxKind } from '../subscribers/model.js';
+import { COLLECTIONS, outboxId, type OutboxItem, type OutboxKind } from '../store/schema.js';
 
 /** Queues a call to Yespo for one subscriber; queuing the same work again keeps one item. */
 export function queueOutbox(tx: Tx, store: Store, kind: OutboxKind, botId: number, chatId: number, now: number, seconds?: number): void {

@@ -2,13 +2,13 @@ import type { FailureGroup, SyncStatus } from '../contract/types.js';
 import { errorText } from '../error-text.js';
 import type { Logger } from '../log.js';
 import { Tx, type RecordChange, type Store } from '../store/store.js';
-import { COLLECTIONS, outboxId, subscriberKey, type OutboxItem, type StoredEvent, type StoredFailure, type StoredSubscriber } from '../subscribers/model.js';
+import { COLLECTIONS, outboxId, subscriberKey, type OutboxItem, type StoredEvent, type StoredFailure, type StoredSubscriber } from '../store/schema.js';
 import { readDeliveryFailures } from './activity.js';
 import { YespoClient } from './client.js';
 import { YespoAuthError, YespoConflict, YespoError, YespoNetworkError, YespoPermissionError, isTransient } from './errors.js';
 import { buildFailureGroups } from './failures.js';
 import { OutboxIndex } from './outbox-index.js';
-import { contactUpdateFor, tokenEntryFor, type PushedIdentifiers } from './push-identifiers.js';
+import { contactUpdateFor, tokenEntryFor, type PushedIdentifiers } from './identity.js';
 import { clampDelay, DEFAULT_RETRY, retryDelay, type RetryPolicy } from '../retry-delay.js';
 import { classifyRefusal, planRefusedBatch } from './split.js';
 

@@ -1,5 +1,4 @@
 import type { BotTextKey, Failure, Subscriber, SubscriberEvent } from '../contract/types.js';
-import { chooseIdentity } from '../yespo/identifiers.js';
 
 /** Collection names in the store. Every key starts with the bot id, so a second bot is UI work. */
 export const COLLECTIONS = {
@@ -82,22 +81,6 @@ export interface ReplyItem {
 export type StoredFailure = Failure & { botId: number };
 
 export type StoredEvent = SubscriberEvent;
-
-/** Which identifier found (or will find) the subscriber's Yespo contact. */
-export function identityOf(s: StoredSubscriber, externalIdPrefix: string): Subscriber['identity'] {
-  const p = s.pushed;
-  if (p?.contactId !== undefined) return { kind: 'contactId', value: String(p.contactId) };
-  if (p?.externalCustomerId) return { kind: 'externalCustomerId', value: p.externalCustomerId };
-  if (p?.phone) return { kind: 'phone', value: p.phone };
-  if (p?.email) return { kind: 'email', value: p.email };
-  return chooseIdentity(s, externalIdPrefix);
-}
-
-/** The part of a stored subscriber the UI may see. */
-export function publicSubscriber(s: StoredSubscriber, externalIdPrefix: string): Subscriber {
-  const { tokenInYespo: _t, pushed: _p, signedIdentity: _s, awaiting: _a, ...rest } = s;
-  return { ...rest, identity: identityOf(s, externalIdPrefix) };
-}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isId = (v: unknown): boolean => Number.isSafeInteger(v);

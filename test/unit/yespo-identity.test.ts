@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contactUpdateFor, tokenEntryFor } from '../../electron/core/yespo/push-identifiers.js';
+import type { StoredSubscriber } from '../../electron/core/store/schema.js';
+import { contactUpdateFor, identityOf, tokenEntryFor } from '../../electron/core/yespo/identity.js';
 
 describe('tokenEntryFor', () => {
   it('pushes an anonymous subscriber with the stable prefixed id only', () => {
@@ -69,5 +71,32 @@ describe('contactUpdateFor', () => {
 
   it('has nothing to send without any identifier', () => {
     expect(contactUpdateFor({ firstName: 'A' })).toBeNull();
+  });
+});
+
+describe('one identity rule for pushing and showing', () => {
+  const subscriberArb = fc.record({
+    chatId: fc.integer({ min: 1, max: 2 ** 52 }),
+    phone: fc.option(fc.oneof(fc.constant('+380 (50) 111-22-33'), fc.constant('12'), fc.stringMatching(/^\+?[0-9 ()-]{0,20}$/)), { nil: undefined }),
+    email: fc.option(fc.oneof(fc.emailAddress(), fc.constant(' olena@example.com '), fc.constant('not an email')), { nil: undefined }),
+    signedIdentity: fc.option(
+      fc.oneof(
+        fc.record({ kind: fc.constant('externalCustomerId' as const), value: fc.string({ minLength: 1, maxLength: 34 }) }),
+        fc.record({ kind: fc.constant('contactId' as const), value: fc.oneof(fc.constant('99999999999999999999'), fc.integer({ min: 1 }).map(String)) }),
+      ),
+      { nil: undefined },
+    ),
+  });
+
+  it('the identity the screens show is the one that is pushed, before and after the push', () => {
+    fc.assert(
+      fc.property(subscriberArb, (fields) => {
+        const s = { botId: 1, state: 'active', firstStartAt: 1, lastStartAt: 1, yespo: { state: 'pending' }, tokenInYespo: false, ...fields } as StoredSubscriber;
+        const { identity, pushed } = tokenEntryFor(s, 'tg-');
+        expect(identityOf(s, 'tg-')).toEqual(identity);
+        expect(identityOf({ ...s, pushed: { ...pushed, at: 2 } }, 'tg-')).toEqual(identity);
+      }),
+      { numRuns: 400 },
+    );
   });
 });

@@ -1,7 +1,47 @@
-import type { IdentityKind } from '../contract/types.js';
-import type { StoredSubscriber } from '../subscribers/model.js';
+/**
+ * Who a subscriber is to Yespo: the one place that decides which identifiers go with the token, so
+ * what the screens show is always what is (or was) pushed.
+ */
+import type { IdentityKind, Subscriber } from '../contract/types.js';
+import type { StoredSubscriber } from '../store/schema.js';
 import type { ContactUpdate, TokenEntry } from './client.js';
-import { chooseIdentity, normalizeEmail, normalizePhone } from './identifiers.js';
+
+export interface IdentitySource {
+  chatId: number;
+  phone?: string;
+  email?: string;
+  signedIdentity?: { kind: 'contactId' | 'externalCustomerId'; value: string };
+}
+
+/**
+ * Which identifier finds this subscriber's contact in Yespo: a signed deep link (the website knows
+ * the customer), then their own phone, then the typed email, else a stable id made from the chat id
+ * so Yespo's delivery reports map back exactly.
+ */
+export function chooseIdentity(s: IdentitySource, externalIdPrefix: string): { kind: IdentityKind; value: string } {
+  if (s.signedIdentity) return { kind: s.signedIdentity.kind, value: s.signedIdentity.value };
+  if (s.phone) return { kind: 'phone', value: s.phone };
+  if (s.email) return { kind: 'email', value: s.email };
+  return { kind: 'externalCustomerId', value: anonymousExternalId(s.chatId, externalIdPrefix) };
+}
+
+export function anonymousExternalId(chatId: number, prefix: string): string {
+  return `${prefix}${chatId}`;
+}
+
+/** Yespo wants international digits with the country code, as its own plugins send them. */
+export function normalizePhone(raw: string): string | null {
+  const digits = raw.replace(/\D/g, '');
+  return digits.length >= 7 && digits.length <= 15 ? digits : null;
+}
+
+/** A syntax check only: the address stays unverified. */
+export function normalizeEmail(raw: string): string | null {
+  const email = raw.trim();
+  if (email.length > 254) return null;
+  return /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[A-Za-z]{2,}$/.test(email) ? email : null;
+}
+
 
 export type PushedIdentifiers = Omit<NonNullable<StoredSubscriber['pushed']>, 'at'>;
 
@@ -37,6 +77,19 @@ export function tokenEntryFor(sub: Source, externalIdPrefix: string): { entry: T
   if (phone) pushed.phone = phone;
   if (email) pushed.email = email;
   return { entry: { token: String(sub.chatId), ...pushed }, identity, pushed };
+}
+
+/**
+ * Which identifier found (or will find) the subscriber's Yespo contact: what was pushed, once it
+ * was; until then exactly what `tokenEntryFor` would push now.
+ */
+export function identityOf(s: StoredSubscriber, externalIdPrefix: string): Subscriber['identity'] {
+  const p = s.pushed;
+  if (p?.contactId !== undefined) return { kind: 'contactId', value: String(p.contactId) };
+  if (p?.externalCustomerId) return { kind: 'externalCustomerId', value: p.externalCustomerId };
+  if (p?.phone) return { kind: 'phone', value: p.phone };
+  if (p?.email) return { kind: 'email', value: p.email };
+  return tokenEntryFor(s, externalIdPrefix).identity;
 }
 
 /**
