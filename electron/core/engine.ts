@@ -8,9 +8,9 @@ import { redact, secretHint } from './redact.js';
 import { KeychainUnavailable, type SecretName, type SecretStore } from './secrets/secret-store.js';
 import { apiRootProblem } from './contract/api-root.js';
 import { bindingsToKeep, secretUsableAt, type RootBinding } from './secrets/root-binding.js';
-import { applyPatch, withDefaults } from './settings.js';
-import { checkYespoKey, EMPTY_SETUP, inspectBot, removeWebhook, type SetupRecord } from './setup.js';
-import { notices, retention } from './status.js';
+import { applyPatch, withDefaults } from './settings/settings.js';
+import { checkYespoKey, EMPTY_SETUP, inspectBot, removeWebhook, type SetupRecord } from './setup/checks.js';
+import { notices, retention } from './status/notices.js';
 import { Store, StoreWriteError, type Tx } from './store/store.js';
 import { COLLECTIONS, recordIsReadable, subscriberKey, type StoredEvent, type StoredSubscriber } from './store/schema.js';
 import { publicSubscriber } from './subscribers/public.js';
@@ -20,7 +20,7 @@ import { Poller, pollerMetaKey, type PollerMeta, type PollerState } from './tele
 import { queueReply, ReplySender } from './telegram/replies.js';
 import { applyUpdate } from './telegram/updates.js';
 import { queueOutbox } from './yespo/queue.js';
-import { newLinkSecret, signPayload } from './yespo/signing.js';
+import { newLinkSecret, signPayload } from './links/signing.js';
 import { YespoSync, type SyncTiming } from './yespo/sync.js';
 import { extractApiKey, extractAppUuid, extractBotToken } from './contract/input.js';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createEngine } from '../../electron/core/engine.js';
 import { createLogger } from '../../electron/core/log.js';
 import { createMemorySecrets } from '../../electron/core/secrets/memory.js';
-import { DEFAULT_SETTINGS } from '../../electron/core/settings.js';
+import { DEFAULT_SETTINGS } from '../../electron/core/settings/settings.js';
 import { Store } from '../../electron/core/store/store.js';
 import { querySubscribers } from '../../electron/core/subscribers/query.js';
 import { queueReply } from '../../electron/core/telegram/replies.js';

@@ -1,7 +1,7 @@
 import { Store } from '../../electron/core/store/store.js';
 import { COLLECTIONS, subscriberKey, type StoredSubscriber } from '../../electron/core/store/schema.js';
 import { pollerMetaKey, type PollerMeta } from '../../electron/core/telegram/poller.js';
-import type { SetupRecord } from '../../electron/core/setup.js';
+import type { SetupRecord } from '../../electron/core/setup/checks.js';
 
 /** Writes `count` synced subscribers and a finished setup, as a shop with a long history would have. */
 export async function seedStore(dir: string, opts: { count: number; botId: number; botUsername: string; apiRoot: string; appUuid: string }): Promise<void> {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { signPayload } from '../../electron/core/yespo/signing.js';
+import { signPayload } from '../../electron/core/links/signing.js';
 import { withBot } from './fixtures/bot-from-environment.js';
 import { expect } from './fixtures/headless.js';
 

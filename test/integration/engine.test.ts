@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../electron/core/contract/errors.js';
 import { dispatch } from '../../electron/core/contract/dispatch.js';
-import { signPayload } from '../../electron/core/yespo/signing.js';
+import { signPayload } from '../../electron/core/links/signing.js';
 import { createEnvOverlaySecrets } from '../../electron/core/secrets/env-overlay.js';
 import { createMemorySecrets } from '../../electron/core/secrets/memory.js';
 import { Store } from '../../electron/core/store/store.js';

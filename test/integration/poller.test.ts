@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COLLECTIONS, type ReplyItem } from '../../electron/core/store/schema.js';
 import { identityOf } from '../../electron/core/yespo/identity.js';
 import { pollerMetaKey, type PollerMeta } from '../../electron/core/telegram/poller.js';
-import { signPayload } from '../../electron/core/yespo/signing.js';
+import { signPayload } from '../../electron/core/links/signing.js';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram/server.js';
 import { startPoller, type PollerHarness } from '../support/poller-harness.js';
 import { tempDir } from '../support/temp-dir.js';

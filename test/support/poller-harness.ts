@@ -1,5 +1,5 @@
 import { createLogger } from '../../electron/core/log.js';
-import { DEFAULT_SETTINGS } from '../../electron/core/settings.js';
+import { DEFAULT_SETTINGS } from '../../electron/core/settings/settings.js';
 import { Store } from '../../electron/core/store/store.js';
 import { COLLECTIONS, type StoredSubscriber } from '../../electron/core/store/schema.js';
 import { Poller, type PollerState } from '../../electron/core/telegram/poller.js';

@@ -1,5 +1,5 @@
 import { createLogger } from '../../electron/core/log.js';
-import { DEFAULT_SETTINGS } from '../../electron/core/settings.js';
+import { DEFAULT_SETTINGS } from '../../electron/core/settings/settings.js';
 import type { Store, Tx } from '../../electron/core/store/store.js';
 import { queueReply } from '../../electron/core/telegram/replies.js';
 import type { UpdateContext } from '../../electron/core/telegram/updates.js';

@@ -2,8 +2,8 @@ import { GrammyError, HttpError } from 'grammy';
 import { describe, expect, it } from 'vitest';
 import { retryDelay } from '../../electron/core/retry-delay.js';
 import type { Status } from '../../electron/core/contract/types.js';
-import { applyPatch, DEFAULT_SETTINGS, withDefaults } from '../../electron/core/settings.js';
-import { notices, retention } from '../../electron/core/status.js';
+import { applyPatch, DEFAULT_SETTINGS, withDefaults } from '../../electron/core/settings/settings.js';
+import { notices, retention } from '../../electron/core/status/notices.js';
 import type { ReplyItem } from '../../electron/core/store/schema.js';
 import { smallest } from '../../electron/core/subscribers/query.js';
 import { dueReplies } from '../../electron/core/telegram/replies.js';
@@ -11,7 +11,7 @@ import { parseStart } from '../../electron/core/telegram/start-command.js';
 import { classifyTelegramError } from '../../electron/core/telegram/telegram-errors.js';
 import { DEFAULT_BOT_TEXTS, pickText } from '../../electron/core/telegram/texts.js';
 import { chooseIdentity, normalizeEmail, normalizePhone } from '../../electron/core/yespo/identity.js';
-import { signPayload, verifyPayload } from '../../electron/core/yespo/signing.js';
+import { signPayload, verifyPayload } from '../../electron/core/links/signing.js';
 
 describe('/start parsing', () => {
   it('reads payloads by Telegram’s rule and treats anything else as none', () => {

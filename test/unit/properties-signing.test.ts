@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { signPayload, verifyPayload, type SignedKind } from '../../electron/core/yespo/signing.js';
+import { signPayload, verifyPayload, type SignedKind } from '../../electron/core/links/signing.js';
 
 // fast-check prints the seed and path of a failing run; pass them to fc.assert to replay it.
 const RUNS = 400;

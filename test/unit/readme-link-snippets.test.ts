@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { signPayload } from '../../electron/core/yespo/signing.js';
+import { signPayload } from '../../electron/core/links/signing.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 function block(lang: string): string {

@@ -1,7 +1,7 @@
 import { GrammyError } from 'grammy';
 import { describe, expect, it } from 'vitest';
 import { MAX_TIMER_MS } from '../../electron/core/retry-delay.js';
-import { RETENTION_WARNING_HOURS } from '../../electron/core/status.js';
+import { RETENTION_WARNING_HOURS } from '../../electron/core/status/notices.js';
 import { classifyTelegramError } from '../../electron/core/telegram/telegram-errors.js';
 import { rateLimitDetail, TELEGRAM_MAX_WAIT_MS, telegramWaitMs } from '../../electron/core/telegram/wait.js';
 

@@ -4,7 +4,7 @@ import type { Store, Tx } from '../store/store.js';
 import { COLLECTIONS, subscriberKey, type StoredSubscriber } from '../store/schema.js';
 import { normalizeEmail, normalizePhone } from '../yespo/identity.js';
 import { queueOutbox } from '../yespo/queue.js';
-import { verifyPayload } from '../yespo/signing.js';
+import { verifyPayload } from '../links/signing.js';
 import type { ReplyDraft } from './replies.js';
 import { parseStart } from './start-command.js';
 import { readUpdate, type TgChat, type TgContact, type TgUser } from './update-shape.js';

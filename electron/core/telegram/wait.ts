@@ -1,5 +1,5 @@
 import { clampDelay } from '../retry-delay.js';
-import { RETENTION_WARNING_HOURS } from '../status.js';
+import { RETENTION_WARNING_HOURS } from '../status/notices.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

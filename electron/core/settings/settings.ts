@@ -1,5 +1,5 @@
-import { BOT_TEXT_KEYS, type Settings, type SettingsPatch } from './contract/types.js';
-import { DEFAULT_BOT_TEXTS } from './telegram/texts.js';
+import { BOT_TEXT_KEYS, type Settings, type SettingsPatch } from '../contract/types.js';
+import { DEFAULT_BOT_TEXTS } from '../telegram/texts.js';
 
 export const DEFAULT_TELEGRAM_API_ROOT = 'https://api.telegram.org';
 export const DEFAULT_YESPO_API_ROOT = 'https://yespo.io/api';

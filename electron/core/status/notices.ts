@@ -1,4 +1,4 @@
-import type { BotStatus, Notice, Status, SyncStatus } from './contract/types.js';
+import type { BotStatus, Notice, Status, SyncStatus } from '../contract/types.js';
 
 const HOUR = 60 * 60_000;
 /** Telegram keeps updates 24 hours; we warn with time to spare. */

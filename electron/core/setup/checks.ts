@@ -1,10 +1,10 @@
 import { Api, GrammyError } from 'grammy';
-import type { BotInfo, SetupState, WebhookInfo, YespoAccount } from './contract/types.js';
-import { ApiFailure } from './contract/errors.js';
-import type { RecordedRoots } from './secrets/root-binding.js';
-import { classifyTelegramError } from './telegram/telegram-errors.js';
-import { YespoClient } from './yespo/client.js';
-import { YespoAuthError, YespoError, YespoPermissionError } from './yespo/errors.js';
+import type { BotInfo, SetupState, WebhookInfo, YespoAccount } from '../contract/types.js';
+import { ApiFailure } from '../contract/errors.js';
+import type { RecordedRoots } from '../secrets/root-binding.js';
+import { classifyTelegramError } from '../telegram/telegram-errors.js';
+import { YespoClient } from '../yespo/client.js';
+import { YespoAuthError, YespoError, YespoPermissionError } from '../yespo/errors.js';
 
 /**
  * What the wizard has learned so far; kept in the store so it resumes after a restart. The secrets'
