@@ -12,6 +12,23 @@ const API_PREFIX = '/api/';
 const EVENTS_PATH = '/api/events';
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * Without these, idle sockets and half-sent headers pile up until the process runs out of file
+ * descriptors and its own calls to Yespo fail (EMFILE).
+ */
+export interface ConnectionLimits {
+  /** A request's headers must be in within this time, counted from the connection or the previous request. */
+  headersTimeoutMs: number;
+  /** The whole request, body included; at least headersTimeoutMs. */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** Open connections at once, event sockets included; more are dropped on arrival. */
+  maxConnections: number;
+}
+
+const DEFAULT_LIMITS: ConnectionLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 256 };
+
 export interface HeadlessServerOptions {
   engine: Pick<Engine, 'api' | 'on'>;
   /** The built renderer (`dist/`). */
@@ -20,6 +37,8 @@ export interface HeadlessServerOptions {
   port: number;
   token: string;
   logger: Logger;
+  /** Tests shorten the timeouts and lower the cap. */
+  limits?: Partial<ConnectionLimits>;
 }
 
 export interface HeadlessServer {
@@ -97,6 +116,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
   const { engine, uiDir, host, token, logger } = options;
   const events = createEventSocket(engine);
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   let hosts = new Set<string>();
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
@@ -164,13 +184,23 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     await serveStatic(uiDir, url.pathname, res, { ...BASE_HEADERS, 'content-security-policy': contentSecurityPolicy(req.headers.host ?? '') });
   }
 
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      logger.error({ err: error, path: req.url?.split('?')[0] }, 'Request failed');
-      if (!res.headersSent) sendJson(res, 500, refusal('internal', 'The request failed.'));
-      else res.destroy();
-    });
-  });
+  const server = http.createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      // Node only looks for expired requests this often (30 s by default), which would stretch the timeouts.
+      connectionsCheckingInterval: Math.min(1000, Math.ceil(limits.headersTimeoutMs / 4)),
+    },
+    (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        logger.error({ err: error, path: req.url?.split('?')[0] }, 'Request failed');
+        if (!res.headersSent) sendJson(res, 500, refusal('internal', 'The request failed.'));
+        else res.destroy();
+      });
+    },
+  );
+  server.maxConnections = limits.maxConnections;
 
   server.on('upgrade', (req: IncomingMessage, socket, head: Buffer) => {
     const pathname = new URL(req.url ?? '/', 'http://placeholder').pathname;
