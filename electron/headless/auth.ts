@@ -1,7 +1,5 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-
-export const SESSION_COOKIE = 'tcy_session';
 
 /** 32 random bytes, URL-safe: the link carries it once, then the cookie does. */
 export function createToken(): string {
@@ -15,8 +13,18 @@ export function tokensEqual(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-export function sessionCookie(token: string): string {
-  return `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+/** Cookies ignore ports: without the port in the name, a second shell's link would log the first one's tab out. */
+export function sessionCookieName(port: number): string {
+  return `tcy_session_${port}`;
+}
+
+/** What the cookie holds: derived from the token, so the browser's cookie store never has the token itself. */
+export function sessionValue(token: string): string {
+  return createHmac('sha256', token).update('session').digest('base64url');
+}
+
+export function sessionCookie(token: string, port: number): string {
+  return `${sessionCookieName(port)}=${sessionValue(token)}; HttpOnly; SameSite=Strict; Path=/`;
 }
 
 export function readCookie(header: string | undefined, name: string): string | undefined {
@@ -47,9 +55,9 @@ export type Access =
 /**
  * Decides whether a request may reach the API, the event socket or the UI files.
  * A foreign `Host` (DNS rebinding) or `Origin` (another site's page) is refused outright;
- * otherwise the session cookie or a bearer token must carry our token.
+ * otherwise a bearer token must be our token, or the session cookie named `cookieName` its derived value.
  */
-export function checkAccess(headers: IncomingHttpHeaders, hosts: ReadonlySet<string>, token: string): Access {
+export function checkAccess(headers: IncomingHttpHeaders, hosts: ReadonlySet<string>, token: string, cookieName: string): Access {
   const host = headers.host?.toLowerCase();
   if (!host || !hosts.has(host)) return { ok: false, status: 403, reason: 'This server only answers requests addressed to its own address.' };
   const origin = headers.origin;
@@ -57,8 +65,9 @@ export function checkAccess(headers: IncomingHttpHeaders, hosts: ReadonlySet<str
     return { ok: false, status: 403, reason: 'Requests from other sites are refused.' };
   }
   const bearer = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1];
-  const presented = bearer ?? readCookie(headers.cookie, SESSION_COOKIE);
-  if (presented === undefined || !tokensEqual(presented, token)) {
+  const cookie = readCookie(headers.cookie, cookieName);
+  const valid = bearer !== undefined ? tokensEqual(bearer, token) : cookie !== undefined && tokensEqual(cookie, sessionValue(token));
+  if (!valid) {
     return { ok: false, status: 401, reason: 'Open the link printed in the terminal where the headless shell runs.' };
   }
   return { ok: true };

@@ -4,7 +4,7 @@ import { dispatch } from '../core/contract/dispatch.js';
 import type { ErrorCode, Result } from '../core/contract/types.js';
 import type { Engine } from '../core/engine.js';
 import type { Logger } from '../core/log.js';
-import { allowedHosts, checkAccess, sessionCookie, type Access } from './auth.js';
+import { allowedHosts, checkAccess, sessionCookie, sessionCookieName, type Access } from './auth.js';
 import { createEventSocket } from './event-socket.js';
 import { serveStatic } from './static-files.js';
 
@@ -117,7 +117,9 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   const { engine, uiDir, host, token, logger } = options;
   const events = createEventSocket(engine);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  // Both are known once the port is: listening on port 0 picks it.
   let hosts = new Set<string>();
+  let cookieName = '';
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
     if (req.method !== 'POST') {
@@ -153,18 +155,18 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     const isApi = url.pathname.startsWith(API_PREFIX);
     const linkToken = url.searchParams.get('token');
     if (linkToken !== null && !isApi && (req.method === 'GET' || req.method === 'HEAD')) {
-      const linkAccess = checkAccess({ ...req.headers, authorization: `Bearer ${linkToken}` }, hosts, token);
+      const linkAccess = checkAccess({ ...req.headers, authorization: `Bearer ${linkToken}` }, hosts, token, cookieName);
       if (!linkAccess.ok) {
         refuse(res, false, linkAccess);
         return;
       }
-      // The token leaves the address bar (and the history) at once; the cookie carries it from now on.
+      // The token leaves the address bar (and the history) at once; the cookie stands in for it from now on.
       url.searchParams.delete('token');
-      res.writeHead(302, { ...BASE_HEADERS, 'set-cookie': sessionCookie(token), location: `${url.pathname}${url.search}`, 'cache-control': 'no-store' });
+      res.writeHead(302, { ...BASE_HEADERS, 'set-cookie': sessionCookie(token, port), location: `${url.pathname}${url.search}`, 'cache-control': 'no-store' });
       res.end();
       return;
     }
-    const access = checkAccess(req.headers, hosts, token);
+    const access = checkAccess(req.headers, hosts, token, cookieName);
     if (!access.ok) {
       refuse(res, isApi, access);
       return;
@@ -204,7 +206,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
 
   server.on('upgrade', (req: IncomingMessage, socket, head: Buffer) => {
     const pathname = new URL(req.url ?? '/', 'http://placeholder').pathname;
-    const access: Access = pathname === EVENTS_PATH ? checkAccess(req.headers, hosts, token) : { ok: false, status: 403, reason: 'No socket here.' };
+    const access: Access = pathname === EVENTS_PATH ? checkAccess(req.headers, hosts, token, cookieName) : { ok: false, status: 403, reason: 'No socket here.' };
     if (!access.ok) {
       const status = access.status === 401 ? '401 Unauthorized' : '403 Forbidden';
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -222,6 +224,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   });
   const port = (server.address() as AddressInfo).port;
   hosts = allowedHosts(host, port);
+  cookieName = sessionCookieName(port);
   const [linkHost] = hosts;
 
   return {

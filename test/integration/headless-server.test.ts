@@ -36,6 +36,14 @@ function request(port: number, pathname: string, options: { method?: string; hea
   });
 }
 
+/** Opens the link the way a browser does and returns the `name=value` pair it is told to keep. */
+async function signIn(port: number, host: string, presented = token): Promise<string> {
+  const reply = await request(port, `/?token=${presented}`, { headers: { host } });
+  const [setCookie] = reply.headers['set-cookie'] ?? [];
+  if (reply.status !== 302 || !setCookie) throw new Error(`The link was refused: ${reply.status}`);
+  return setCookie.split(';')[0];
+}
+
 describe('headless server in-process', () => {
   const data = tempDir('tcy-headless-');
   const ui = tempDir('tcy-ui-');
@@ -58,7 +66,7 @@ describe('headless server in-process', () => {
     // The real engine's API, with an event source the test can fire at will.
     server = await startHeadlessServer({ engine: { api: engine.api, on: events.on.bind(events) }, uiDir: ui.dir, host: '127.0.0.1', port: 0, token, logger });
     host = `127.0.0.1:${server.port}`;
-    cookie = `tcy_session=${token}`;
+    cookie = await signIn(server.port, host);
   });
 
   afterAll(async () => {
@@ -73,7 +81,13 @@ describe('headless server in-process', () => {
   });
 
   it('answers 401 to the API without a token or with a wrong one', async () => {
-    const refused: Array<Record<string, string>> = [{ cookie: '' }, { cookie: 'tcy_session=nope' }, { cookie: '', authorization: 'Bearer nope' }];
+    const refused: Array<Record<string, string>> = [
+      { cookie: '' },
+      { cookie: `tcy_session_${server.port}=nope` },
+      { cookie: `tcy_session_${server.port}=${token}` },
+      { cookie: `tcy_session=${token}` },
+      { cookie: '', authorization: 'Bearer nope' },
+    ];
     for (const headers of refused) {
       const reply = await post('getStatus', undefined, headers);
       expect(reply.status).toBe(401);
@@ -92,7 +106,9 @@ describe('headless server in-process', () => {
     const reply = await request(server.port, `/?token=${token}`, { headers: { host } });
     expect(reply.status).toBe(302);
     expect(reply.headers.location).toBe('/');
-    expect(reply.headers['set-cookie']).toEqual([`tcy_session=${token}; HttpOnly; SameSite=Strict; Path=/`]);
+    expect(reply.headers['set-cookie']).toEqual([`${cookie}; HttpOnly; SameSite=Strict; Path=/`]);
+    expect(cookie).toMatch(new RegExp(`^tcy_session_${server.port}=[A-Za-z0-9_-]{43}$`));
+    expect(cookie).not.toContain(token);
     const wrong = await request(server.port, '/?token=not-the-token', { headers: { host } });
     expect(wrong.status).toBe(401);
     expect(wrong.headers['set-cookie']).toBeUndefined();
@@ -187,6 +203,46 @@ describe('headless server in-process', () => {
     expect(await statusOf({})).toBe(401);
     expect(await statusOf({ cookie, origin: 'http://evil.example' })).toBe(403);
     expect(await statusOf({ cookie, host: 'evil.example' })).toBe(403);
+  });
+});
+
+describe('two headless servers on one machine', () => {
+  const ui = tempDir('tcy-two-ui-');
+  const logger = createLogger({ level: 'silent' });
+  const events = new EngineEvents();
+  const engine = { api: {}, on: events.on.bind(events) } as unknown as Pick<Engine, 'api' | 'on'>;
+  const servers: HeadlessServer[] = [];
+  const tokens = ['first-shell-token-0123456789abcdef', 'second-shell-token-0123456789abcde'];
+
+  beforeAll(async () => {
+    writeFileSync(path.join(ui.dir, 'index.html'), '<!doctype html><title>UI</title>');
+    for (const shellToken of tokens) {
+      servers.push(await startHeadlessServer({ engine, uiDir: ui.dir, host: '127.0.0.1', port: 0, token: shellToken, logger }));
+    }
+  });
+
+  afterAll(async () => {
+    for (const server of servers) await server.close();
+    ui.remove();
+  });
+
+  it('keep one browser signed in to both: each cookie has its own name and works only on its own server', async () => {
+    const [a, b] = servers;
+    const hostA = `127.0.0.1:${a.port}`;
+    const hostB = `127.0.0.1:${b.port}`;
+    const cookieA = await signIn(a.port, hostA, tokens[0]);
+    const cookieB = await signIn(b.port, hostB, tokens[1]);
+    // A browser keeps cookies per host name, not per port: the second link's cookie joins (or replaces) the first.
+    const jar = new Map<string, string>();
+    for (const pair of [cookieA, cookieB]) jar.set(pair.split('=')[0], pair);
+    const browserCookie = [...jar.values()].join('; ');
+
+    expect((await request(a.port, '/', { headers: { host: hostA, cookie: browserCookie } })).status).toBe(200);
+    expect((await request(b.port, '/', { headers: { host: hostB, cookie: browserCookie } })).status).toBe(200);
+    expect((await request(a.port, '/', { headers: { host: hostA, cookie: cookieB } })).status).toBe(401);
+    expect((await request(b.port, '/', { headers: { host: hostB, cookie: cookieA } })).status).toBe(401);
+    expect(cookieA).not.toContain(tokens[0]);
+    expect(cookieB).not.toContain(tokens[1]);
   });
 });
 
