@@ -10,6 +10,9 @@ export interface HeadlessArgs {
   help: boolean;
 }
 
+/** The environment variable that carries the access token; unlike `--token`, `ps` does not show it. */
+const TOKEN_ENV = 'TCY_HEADLESS_TOKEN';
+
 export const USAGE = `Usage: npm run headless -- [options]
 
   --data-dir DIR             where data and logs live (default: the app's user data folder;
@@ -18,10 +21,12 @@ export const USAGE = `Usage: npm run headless -- [options]
   --port N                   port to listen on; 0 picks a free one (default 0)
   --telegram-api-root URL    Telegram Bot API root (default https://api.telegram.org)
   --yespo-api-root URL       Yespo API root (default https://yespo.io/api)
-  --token T                  the access token (default: a random one made at start)
+  --token T                  the access token (default: TCY_HEADLESS_TOKEN, else a random one
+                             made at start); prefer the variable, which ps does not show
   --help                     show this text
 
-Environment: TELEGRAM_BOT_TOKEN, YESPO_API_KEY, YESPO_APP_UUID (held in memory only).`;
+Environment: TELEGRAM_BOT_TOKEN, YESPO_API_KEY, YESPO_APP_UUID (held in memory only),
+TCY_HEADLESS_TOKEN (the access token).`;
 
 /** A mistake on the command line, worded for the person who typed it. */
 export class ArgsError extends Error {
@@ -70,16 +75,19 @@ function parseApiRoot(flag: string, text: string): string {
   return text.replace(/\/+$/, '');
 }
 
-function parseToken(text: string): string {
-  // The token travels in a URL and a cookie, so it keeps to characters neither needs to escape.
+function parseToken(source: string, text: string): string {
+  // The token travels in a URL and a bearer header, so it keeps to characters neither needs to escape.
   if (!/^[A-Za-z0-9._~-]{16,256}$/.test(text)) {
-    throw new ArgsError('--token must be 16 to 256 characters of letters, digits and . _ ~ -');
+    throw new ArgsError(`${source} must be 16 to 256 characters of letters, digits and . _ ~ -`);
   }
   return text;
 }
 
-/** Parses the headless shell's command line (`--flag value` or `--flag=value`). Pure: no I/O. */
-export function parseArgs(argv: readonly string[]): HeadlessArgs {
+/**
+ * Parses the headless shell's command line (`--flag value` or `--flag=value`) and the one
+ * variable it reads, TCY_HEADLESS_TOKEN. Pure: no I/O.
+ */
+export function parseArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): HeadlessArgs {
   const result: HeadlessArgs = { host: '127.0.0.1', port: 0, help: false };
   const seen = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
@@ -122,9 +130,11 @@ export function parseArgs(argv: readonly string[]): HeadlessArgs {
         result.yespoApiRoot = parseApiRoot(flag, value);
         break;
       case '--token':
-        result.token = parseToken(value);
+        result.token = parseToken(flag, value);
         break;
     }
   }
+  const envToken = env[TOKEN_ENV];
+  if (result.token === undefined && envToken) result.token = parseToken(TOKEN_ENV, envToken);
   return result;
 }

@@ -24,7 +24,7 @@ const FORCE_EXIT_MS = 4500;
 
 function parseOrExit(argv: readonly string[]): HeadlessArgs {
   try {
-    return parseArgs(argv);
+    return parseArgs(argv, process.env);
   } catch (error) {
     if (!(error instanceof ArgsError)) throw error;
     process.stderr.write(`${error.message}\n\n${USAGE}\n`);

@@ -57,4 +57,19 @@ describe('headless command line', () => {
     expect(() => parseArgs(argv)).toThrow(ArgsError);
     expect(() => parseArgs(argv)).toThrow(message);
   });
+
+  it('takes the access token from TCY_HEADLESS_TOKEN, so it stays out of the process list', () => {
+    expect(parseArgs([], { TCY_HEADLESS_TOKEN: 'from-the-environment-0123' }).token).toBe('from-the-environment-0123');
+    expect(parseArgs([], { TCY_HEADLESS_TOKEN: '' }).token).toBeUndefined();
+    expect(parseArgs([], {}).token).toBeUndefined();
+  });
+
+  it('lets --token win over TCY_HEADLESS_TOKEN', () => {
+    expect(parseArgs(['--token', 'from-the-command-line'], { TCY_HEADLESS_TOKEN: 'from-the-environment-0123' }).token).toBe('from-the-command-line');
+  });
+
+  it('explains a malformed TCY_HEADLESS_TOKEN by its name', () => {
+    expect(() => parseArgs([], { TCY_HEADLESS_TOKEN: 'short' })).toThrow(ArgsError);
+    expect(() => parseArgs([], { TCY_HEADLESS_TOKEN: 'short' })).toThrow(/^TCY_HEADLESS_TOKEN must be 16 to 256 characters/);
+  });
 });
