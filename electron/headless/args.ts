@@ -1,4 +1,4 @@
-import net from 'node:net';
+import { addressScope, unbracket } from './listen-address.js';
 
 export interface HeadlessArgs {
   dataDir?: string;
@@ -7,6 +7,7 @@ export interface HeadlessArgs {
   telegramApiRoot?: string;
   yespoApiRoot?: string;
   token?: string;
+  allowRemote: boolean;
   help: boolean;
 }
 
@@ -17,7 +18,8 @@ export const USAGE = `Usage: npm run headless -- [options]
 
   --data-dir DIR             where data and logs live (default: the app's user data folder;
                              the APP_USER_DATA environment variable also sets it)
-  --host ADDRESS             address to listen on (default 127.0.0.1)
+  --host ADDRESS             loopback address to listen on (default 127.0.0.1)
+  --allow-remote             let --host be an address other machines reach (prints a warning)
   --port N                   port to listen on; 0 picks a free one (default 0)
   --telegram-api-root URL    Telegram Bot API root (default https://api.telegram.org)
   --yespo-api-root URL       Yespo API root (default https://yespo.io/api)
@@ -50,16 +52,18 @@ function parsePort(text: string): number {
   return Number(text);
 }
 
-function parseHost(text: string): string {
-  if (text === 'localhost') return text;
-  const family = net.isIP(text);
-  if (family === 0) throw new ArgsError(`--host must be an IP address such as 127.0.0.1, not "${text}".`);
-  // Every request's Host header is checked against the bound address (DNS rebinding), so a
-  // wildcard bind would refuse every request from anywhere but this machine anyway.
-  if (text === '0.0.0.0' || text === '::' || /^0+(\.0+){3}$/.test(text)) {
-    throw new ArgsError(`--host must be one specific address, not the wildcard "${text}": name the address the browser will use.`);
+function parseHost(text: string, allowRemote: boolean): string {
+  const address = unbracket(text);
+  const scope = addressScope(address);
+  if (scope === undefined) {
+    throw new ArgsError(`--host must be an IP address written in full, such as 127.0.0.1 or ::1, or localhost; not "${text}".`);
   }
-  return text;
+  if (scope === 'loopback' || allowRemote) return address;
+  const reach = scope === 'unspecified' ? 'means every network interface' : 'is an address other machines can reach';
+  throw new ArgsError(
+    `--host ${text} ${reach}. The shell listens only on this machine (127.0.0.1, ::1 or localhost); ` +
+      'add --allow-remote if you really mean to open it to the network.',
+  );
 }
 
 function parseApiRoot(flag: string, text: string): string {
@@ -88,8 +92,9 @@ function parseToken(source: string, text: string): string {
  * variable it reads, TCY_HEADLESS_TOKEN. Pure: no I/O.
  */
 export function parseArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): HeadlessArgs {
-  const result: HeadlessArgs = { host: '127.0.0.1', port: 0, help: false };
+  const result: HeadlessArgs = { host: '127.0.0.1', port: 0, allowRemote: false, help: false };
   const seen = new Set<string>();
+  let host: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') {
@@ -98,6 +103,12 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
     }
     const eq = arg.indexOf('=');
     const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    if (flag === '--allow-remote') {
+      if (flag !== arg) throw new ArgsError('--allow-remote takes no value.');
+      if (result.allowRemote) throw new ArgsError('--allow-remote is given twice.');
+      result.allowRemote = true;
+      continue;
+    }
     if (!isValueFlag(flag)) {
       throw new ArgsError(arg.startsWith('-') ? `Unknown option ${flag}.` : `Unexpected argument "${arg}": every option starts with --.`);
     }
@@ -118,7 +129,7 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
         result.dataDir = value;
         break;
       case '--host':
-        result.host = parseHost(value);
+        host = value;
         break;
       case '--port':
         result.port = parsePort(value);
@@ -134,6 +145,8 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
         break;
     }
   }
+  // After the loop: --allow-remote may come after --host.
+  if (host !== undefined) result.host = parseHost(host, result.allowRemote);
   const envToken = env[TOKEN_ENV];
   if (result.token === undefined && envToken) result.token = parseToken(TOKEN_ENV, envToken);
   return result;

@@ -1,5 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import net from 'node:net';
+import { addressScope } from './listen-address.js';
 
 /** 32 random bytes, URL-safe: the link carries it once, then the cookie does. */
 export function createToken(): string {
@@ -42,9 +44,20 @@ function formatHost(host: string, port: number): string {
   return port === 80 ? name : `${name}:${port}`;
 }
 
-/** The `Host` values a browser sends for this server: the bound address, and loopback names for a loopback bind. */
-export function allowedHosts(host: string, port: number): Set<string> {
-  const names = host === '127.0.0.1' || host === 'localhost' ? [host, 'localhost', '127.0.0.1'] : [host];
+/**
+ * The `Host` values a browser sends for this server, the one for the link first: the bound address,
+ * loopback names for a loopback bind, and for a bind to every interface (`--allow-remote`) each of
+ * this machine's addresses of that family (`localAddresses`, the one to put in the link first).
+ */
+export function allowedHosts(host: string, port: number, localAddresses: readonly string[] = []): Set<string> {
+  let names: string[];
+  if (host === '127.0.0.1' || host === 'localhost') names = [host, 'localhost', '127.0.0.1'];
+  else if (addressScope(host) === 'unspecified') {
+    // An IPv4 wildcard is out of reach over IPv6; the IPv6 one takes both on a dual-stack system.
+    const reachable = net.isIPv4(host) ? localAddresses.filter((address) => net.isIPv4(address)) : localAddresses;
+    names = [...reachable, '127.0.0.1', 'localhost'];
+  }
+  else names = [host];
   return new Set(names.map((name) => formatHost(name, port).toLowerCase()));
 }
 

@@ -1,5 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import { dispatch } from '../core/contract/dispatch.js';
 import type { ErrorCode, Result } from '../core/contract/types.js';
 import type { Engine } from '../core/engine.js';
@@ -28,6 +29,16 @@ export interface ConnectionLimits {
 }
 
 const DEFAULT_LIMITS: ConnectionLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 256 };
+
+/**
+ * This machine's addresses, the names a bind to every interface answers to: network-facing IPv4
+ * first, as the likeliest to work in the link from another machine, loopback last.
+ */
+function machineAddresses(): string[] {
+  const rank = (info: os.NetworkInterfaceInfo): number => (info.internal ? 2 : 0) + (info.family === 'IPv4' ? 0 : 1);
+  const all = Object.values(os.networkInterfaces()).flatMap((list) => list ?? []);
+  return all.sort((a, b) => rank(a) - rank(b)).map((info) => info.address);
+}
 
 export interface HeadlessServerOptions {
   engine: Pick<Engine, 'api' | 'on'>;
@@ -223,7 +234,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     });
   });
   const port = (server.address() as AddressInfo).port;
-  hosts = allowedHosts(host, port);
+  hosts = allowedHosts(host, port, machineAddresses());
   cookieName = sessionCookieName(port);
   const [linkHost] = hosts;
 

@@ -304,6 +304,57 @@ describe('headless shell process', () => {
     }
   });
 
+  it('listens on every interface only with --allow-remote, warning on stderr, with the token from TCY_HEADLESS_TOKEN', async () => {
+    const data = tempDir('tcy-headless-remote-');
+    const envToken = 'from-the-environment-0123456789';
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'electron/headless/main.ts', '--host', '0.0.0.0', '--allow-remote', '--port', '0', '--data-dir', data.dir, '--telegram-api-root', 'http://127.0.0.1:9', '--yespo-api-root', 'http://127.0.0.1:9'],
+      { cwd: repoRoot, env: { ...process.env, TCY_HEADLESS_TOKEN: envToken }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      await expect.poll(() => stdout, { timeout: 20_000, interval: 100 }).toMatch(/^UI: .*\n/);
+      expect(stderr).toContain('Warning: listening on every network interface of this machine ("0.0.0.0") because of --allow-remote');
+      const link = new URL(stdout.slice('UI: '.length).trim());
+      expect(link.hostname).not.toBe('0.0.0.0');
+      expect(link.searchParams.get('token')).toBe(envToken);
+      const reply = await request(Number(link.port), '/api/getStatus', {
+        method: 'POST',
+        headers: { host: link.host, 'content-type': 'application/json', authorization: `Bearer ${envToken}` },
+      });
+      expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { dataDir: data.dir } });
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      data.remove();
+    }
+  });
+
+  it('refuses every spelling of every interface without --allow-remote, exiting 2 without a UI line', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/headless/main.ts', '--host', '::0'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    // Should it start after all, it would listen until killed: the UI line ends the wait, and the test's end stops it.
+    try {
+      await expect.poll(() => stdout + stderr, { timeout: 20_000, interval: 100 }).toMatch(/UI: |--host/);
+      expect(stdout).toBe('');
+      expect(await exited).toBe(2);
+      expect(stderr).toContain('--host ::0 means every network interface');
+      expect(stderr).toContain('--allow-remote');
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
   it('explains a bad option on stderr and exits 2 without a UI line', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'electron/headless/main.ts', '--port', 'eighty'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

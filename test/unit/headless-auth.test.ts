@@ -28,6 +28,13 @@ describe('headless access checks', () => {
     expect([...allowedHosts('::1', 9000)]).toEqual(['[::1]:9000']);
   });
 
+  it('accepts this machine’s own addresses and loopback names for a bind to every interface, remote ones first', () => {
+    const local = ['192.168.1.5', 'fe80::1', '127.0.0.1', '::1'];
+    expect([...allowedHosts('::0', 8080, local)]).toEqual(['192.168.1.5:8080', '[fe80::1]:8080', '127.0.0.1:8080', '[::1]:8080', 'localhost:8080']);
+    expect([...allowedHosts('0.0.0.0', 8080, local)]).toEqual(['192.168.1.5:8080', '127.0.0.1:8080', 'localhost:8080']);
+    expect([...allowedHosts('192.168.1.5', 8080, local)]).toEqual(['192.168.1.5:8080']);
+  });
+
   it('names the session cookie after the port, since cookies ignore ports', () => {
     expect(sessionCookieName(4321)).toBe('tcy_session_4321');
     expect(sessionCookieName(4322)).not.toBe(sessionCookieName(4321));
