@@ -50,15 +50,14 @@ function formatHost(host: string, port: number): string {
  * this machine's addresses of that family (`localAddresses`, the one to put in the link first).
  */
 export function allowedHosts(host: string, port: number, localAddresses: readonly string[] = []): Set<string> {
-  let names: string[];
-  if (host === '127.0.0.1' || host === 'localhost') names = [host, 'localhost', '127.0.0.1'];
-  else if (addressScope(host) === 'unspecified') {
+  const names = (): string[] => {
+    if (host === '127.0.0.1' || host === 'localhost') return [host, 'localhost', '127.0.0.1'];
+    if (addressScope(host) !== 'unspecified') return [host];
     // An IPv4 wildcard is out of reach over IPv6; the IPv6 one takes both on a dual-stack system.
     const reachable = net.isIPv4(host) ? localAddresses.filter((address) => net.isIPv4(address)) : localAddresses;
-    names = [...reachable, '127.0.0.1', 'localhost'];
-  }
-  else names = [host];
-  return new Set(names.map((name) => formatHost(name, port).toLowerCase()));
+    return [...reachable, '127.0.0.1', 'localhost'];
+  };
+  return new Set(names().map((name) => formatHost(name, port).toLowerCase()));
 }
 
 export type Access =
