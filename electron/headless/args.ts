@@ -1,4 +1,4 @@
-import net from 'node:net';
+import { addressScope, unbracket } from './listen-address.js';
 
 export interface HeadlessArgs {
   dataDir?: string;
@@ -7,21 +7,28 @@ export interface HeadlessArgs {
   telegramApiRoot?: string;
   yespoApiRoot?: string;
   token?: string;
+  allowRemote: boolean;
   help: boolean;
 }
+
+/** The environment variable that carries the access token; unlike `--token`, `ps` does not show it. */
+const TOKEN_ENV = 'TCY_HEADLESS_TOKEN';
 
 export const USAGE = `Usage: npm run headless -- [options]
 
   --data-dir DIR             where data and logs live (default: the app's user data folder;
                              the APP_USER_DATA environment variable also sets it)
-  --host ADDRESS             address to listen on (default 127.0.0.1)
+  --host ADDRESS             loopback address to listen on (default 127.0.0.1)
+  --allow-remote             let --host be an address other machines reach (prints a warning)
   --port N                   port to listen on; 0 picks a free one (default 0)
   --telegram-api-root URL    Telegram Bot API root (default https://api.telegram.org)
   --yespo-api-root URL       Yespo API root (default https://yespo.io/api)
-  --token T                  the access token (default: a random one made at start)
+  --token T                  the access token (default: TCY_HEADLESS_TOKEN, else a random one
+                             made at start); prefer the variable, which ps does not show
   --help                     show this text
 
-Environment: TELEGRAM_BOT_TOKEN, YESPO_API_KEY, YESPO_APP_UUID (held in memory only).`;
+Environment: TELEGRAM_BOT_TOKEN, YESPO_API_KEY, YESPO_APP_UUID (held in memory only),
+TCY_HEADLESS_TOKEN (the access token).`;
 
 /** A mistake on the command line, worded for the person who typed it. */
 export class ArgsError extends Error {
@@ -45,16 +52,18 @@ function parsePort(text: string): number {
   return Number(text);
 }
 
-function parseHost(text: string): string {
-  if (text === 'localhost') return text;
-  const family = net.isIP(text);
-  if (family === 0) throw new ArgsError(`--host must be an IP address such as 127.0.0.1, not "${text}".`);
-  // Every request's Host header is checked against the bound address (DNS rebinding), so a
-  // wildcard bind would refuse every request from anywhere but this machine anyway.
-  if (text === '0.0.0.0' || text === '::' || /^0+(\.0+){3}$/.test(text)) {
-    throw new ArgsError(`--host must be one specific address, not the wildcard "${text}": name the address the browser will use.`);
+function parseHost(text: string, allowRemote: boolean): string {
+  const address = unbracket(text);
+  const scope = addressScope(address);
+  if (scope === undefined) {
+    throw new ArgsError(`--host must be an IP address written in full, such as 127.0.0.1 or ::1, or localhost; not "${text}".`);
   }
-  return text;
+  if (scope === 'loopback' || allowRemote) return address;
+  const reach = scope === 'unspecified' ? 'means every network interface' : 'is an address other machines can reach';
+  throw new ArgsError(
+    `--host ${text} ${reach}. The shell listens only on this machine (127.0.0.1, ::1 or localhost); ` +
+      'add --allow-remote if you really mean to open it to the network.',
+  );
 }
 
 function parseApiRoot(flag: string, text: string): string {
@@ -70,18 +79,22 @@ function parseApiRoot(flag: string, text: string): string {
   return text.replace(/\/+$/, '');
 }
 
-function parseToken(text: string): string {
-  // The token travels in a URL and a cookie, so it keeps to characters neither needs to escape.
+function parseToken(source: string, text: string): string {
+  // The token travels in a URL and a bearer header, so it keeps to characters neither needs to escape.
   if (!/^[A-Za-z0-9._~-]{16,256}$/.test(text)) {
-    throw new ArgsError('--token must be 16 to 256 characters of letters, digits and . _ ~ -');
+    throw new ArgsError(`${source} must be 16 to 256 characters of letters, digits and . _ ~ -`);
   }
   return text;
 }
 
-/** Parses the headless shell's command line (`--flag value` or `--flag=value`). Pure: no I/O. */
-export function parseArgs(argv: readonly string[]): HeadlessArgs {
-  const result: HeadlessArgs = { host: '127.0.0.1', port: 0, help: false };
+/**
+ * Parses the headless shell's command line (`--flag value` or `--flag=value`) and the one
+ * variable it reads, TCY_HEADLESS_TOKEN. Pure: no I/O.
+ */
+export function parseArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): HeadlessArgs {
+  const result: HeadlessArgs = { host: '127.0.0.1', port: 0, allowRemote: false, help: false };
   const seen = new Set<string>();
+  let host: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') {
@@ -90,6 +103,12 @@ export function parseArgs(argv: readonly string[]): HeadlessArgs {
     }
     const eq = arg.indexOf('=');
     const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    if (flag === '--allow-remote') {
+      if (flag !== arg) throw new ArgsError('--allow-remote takes no value.');
+      if (result.allowRemote) throw new ArgsError('--allow-remote is given twice.');
+      result.allowRemote = true;
+      continue;
+    }
     if (!isValueFlag(flag)) {
       throw new ArgsError(arg.startsWith('-') ? `Unknown option ${flag}.` : `Unexpected argument "${arg}": every option starts with --.`);
     }
@@ -110,7 +129,7 @@ export function parseArgs(argv: readonly string[]): HeadlessArgs {
         result.dataDir = value;
         break;
       case '--host':
-        result.host = parseHost(value);
+        host = value;
         break;
       case '--port':
         result.port = parsePort(value);
@@ -122,9 +141,13 @@ export function parseArgs(argv: readonly string[]): HeadlessArgs {
         result.yespoApiRoot = parseApiRoot(flag, value);
         break;
       case '--token':
-        result.token = parseToken(value);
+        result.token = parseToken(flag, value);
         break;
     }
   }
+  // After the loop: --allow-remote may come after --host.
+  if (host !== undefined) result.host = parseHost(host, result.allowRemote);
+  const envToken = env[TOKEN_ENV];
+  if (result.token === undefined && envToken) result.token = parseToken(TOKEN_ENV, envToken);
   return result;
 }

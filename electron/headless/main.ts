@@ -1,5 +1,6 @@
 /**
- * The headless shell: the engine on plain Node, its UI and API served on 127.0.0.1.
+ * The headless shell: the engine on plain Node, its UI and API served on 127.0.0.1 (another
+ * address only with --allow-remote).
  * stdout carries exactly one line, `UI: <link>`, once everything is ready; logs go to stderr
  * and to the log file in the data folder.
  */
@@ -16,6 +17,7 @@ import { createKeychainSecrets } from '../core/secrets/keychain.js';
 import { findAppPackage } from './app-package.js';
 import { ArgsError, parseArgs, USAGE, type HeadlessArgs } from './args.js';
 import { createToken } from './auth.js';
+import { remoteWarning } from './listen-address.js';
 import { keychainServiceFor, resolveDataDir, usualDataDir } from '../core/data-dir.js';
 import { startHeadlessServer, type HeadlessServer } from './server.js';
 
@@ -24,7 +26,7 @@ const FORCE_EXIT_MS = 4500;
 
 function parseOrExit(argv: readonly string[]): HeadlessArgs {
   try {
-    return parseArgs(argv);
+    return parseArgs(argv, process.env);
   } catch (error) {
     if (!(error instanceof ArgsError)) throw error;
     process.stderr.write(`${error.message}\n\n${USAGE}\n`);
@@ -95,6 +97,8 @@ async function run(argv: readonly string[]): Promise<void> {
 
   const uiDir = path.join(app.root, 'dist');
   if (!existsSync(path.join(uiDir, 'index.html'))) logger.warn({ uiDir }, 'The UI is not built: run `npm run build:web`');
+  const warning = remoteWarning(args.host);
+  if (warning) process.stderr.write(`${warning}\n`);
   const server = await startHeadlessServer({ engine, uiDir, host: args.host, port: args.port, token: args.token ?? createToken(), logger });
   running.server = server;
   // A signal during startup: stop() is already closing things and exiting.

@@ -1,16 +1,44 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import { dispatch } from '../core/contract/dispatch.js';
 import type { ErrorCode, Result } from '../core/contract/types.js';
 import type { Engine } from '../core/engine.js';
 import type { Logger } from '../core/log.js';
-import { allowedHosts, checkAccess, sessionCookie, type Access } from './auth.js';
+import { allowedHosts, checkAccess, sessionCookie, sessionCookieName, type Access } from './auth.js';
 import { createEventSocket } from './event-socket.js';
 import { serveStatic } from './static-files.js';
 
 const API_PREFIX = '/api/';
 const EVENTS_PATH = '/api/events';
 const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Without these, idle sockets and half-sent headers pile up until the process runs out of file
+ * descriptors and its own calls to Yespo fail (EMFILE).
+ */
+export interface ConnectionLimits {
+  /** A request's headers must be in within this time, counted from the connection or the previous request. */
+  headersTimeoutMs: number;
+  /** The whole request, body included; at least headersTimeoutMs. */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** Open connections at once, event sockets included; more are dropped on arrival. */
+  maxConnections: number;
+}
+
+const DEFAULT_LIMITS: ConnectionLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 256 };
+
+/**
+ * This machine's addresses, the names a bind to every interface answers to: network-facing IPv4
+ * first, as the likeliest to work in the link from another machine, loopback last.
+ */
+function machineAddresses(): string[] {
+  const rank = (info: os.NetworkInterfaceInfo): number => (info.internal ? 2 : 0) + (info.family === 'IPv4' ? 0 : 1);
+  const all = Object.values(os.networkInterfaces()).flatMap((list) => list ?? []);
+  return all.sort((a, b) => rank(a) - rank(b)).map((info) => info.address);
+}
 
 export interface HeadlessServerOptions {
   engine: Pick<Engine, 'api' | 'on'>;
@@ -20,6 +48,8 @@ export interface HeadlessServerOptions {
   port: number;
   token: string;
   logger: Logger;
+  /** Tests shorten the timeouts and lower the cap. */
+  limits?: Partial<ConnectionLimits>;
 }
 
 export interface HeadlessServer {
@@ -97,7 +127,10 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
   const { engine, uiDir, host, token, logger } = options;
   const events = createEventSocket(engine);
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  // Both are known once the port is: listening on port 0 picks it.
   let hosts = new Set<string>();
+  let cookieName = '';
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
     if (req.method !== 'POST') {
@@ -133,18 +166,18 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     const isApi = url.pathname.startsWith(API_PREFIX);
     const linkToken = url.searchParams.get('token');
     if (linkToken !== null && !isApi && (req.method === 'GET' || req.method === 'HEAD')) {
-      const linkAccess = checkAccess({ ...req.headers, authorization: `Bearer ${linkToken}` }, hosts, token);
+      const linkAccess = checkAccess({ ...req.headers, authorization: `Bearer ${linkToken}` }, hosts, token, cookieName);
       if (!linkAccess.ok) {
         refuse(res, false, linkAccess);
         return;
       }
-      // The token leaves the address bar (and the history) at once; the cookie carries it from now on.
+      // The token leaves the address bar (and the history) at once; the cookie stands in for it from now on.
       url.searchParams.delete('token');
-      res.writeHead(302, { ...BASE_HEADERS, 'set-cookie': sessionCookie(token), location: `${url.pathname}${url.search}`, 'cache-control': 'no-store' });
+      res.writeHead(302, { ...BASE_HEADERS, 'set-cookie': sessionCookie(token, port), location: `${url.pathname}${url.search}`, 'cache-control': 'no-store' });
       res.end();
       return;
     }
-    const access = checkAccess(req.headers, hosts, token);
+    const access = checkAccess(req.headers, hosts, token, cookieName);
     if (!access.ok) {
       refuse(res, isApi, access);
       return;
@@ -164,17 +197,27 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     await serveStatic(uiDir, url.pathname, res, { ...BASE_HEADERS, 'content-security-policy': contentSecurityPolicy(req.headers.host ?? '') });
   }
 
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      logger.error({ err: error, path: req.url?.split('?')[0] }, 'Request failed');
-      if (!res.headersSent) sendJson(res, 500, refusal('internal', 'The request failed.'));
-      else res.destroy();
-    });
-  });
+  const server = http.createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      // Node only looks for expired requests this often (30 s by default), which would stretch the timeouts.
+      connectionsCheckingInterval: Math.min(1000, Math.ceil(limits.headersTimeoutMs / 4)),
+    },
+    (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        logger.error({ err: error, path: req.url?.split('?')[0] }, 'Request failed');
+        if (!res.headersSent) sendJson(res, 500, refusal('internal', 'The request failed.'));
+        else res.destroy();
+      });
+    },
+  );
+  server.maxConnections = limits.maxConnections;
 
   server.on('upgrade', (req: IncomingMessage, socket, head: Buffer) => {
     const pathname = new URL(req.url ?? '/', 'http://placeholder').pathname;
-    const access: Access = pathname === EVENTS_PATH ? checkAccess(req.headers, hosts, token) : { ok: false, status: 403, reason: 'No socket here.' };
+    const access: Access = pathname === EVENTS_PATH ? checkAccess(req.headers, hosts, token, cookieName) : { ok: false, status: 403, reason: 'No socket here.' };
     if (!access.ok) {
       const status = access.status === 401 ? '401 Unauthorized' : '403 Forbidden';
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -191,7 +234,8 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     });
   });
   const port = (server.address() as AddressInfo).port;
-  hosts = allowedHosts(host, port);
+  hosts = allowedHosts(host, port, machineAddresses());
+  cookieName = sessionCookieName(port);
   const [linkHost] = hosts;
 
   return {

@@ -36,6 +36,14 @@ function request(port: number, pathname: string, options: { method?: string; hea
   });
 }
 
+/** Opens the link the way a browser does and returns the `name=value` pair it is told to keep. */
+async function signIn(port: number, host: string, presented = token): Promise<string> {
+  const reply = await request(port, `/?token=${presented}`, { headers: { host } });
+  const [setCookie] = reply.headers['set-cookie'] ?? [];
+  if (reply.status !== 302 || !setCookie) throw new Error(`The link was refused: ${reply.status}`);
+  return setCookie.split(';')[0];
+}
+
 describe('headless server in-process', () => {
   const data = tempDir('tcy-headless-');
   const ui = tempDir('tcy-ui-');
@@ -58,7 +66,7 @@ describe('headless server in-process', () => {
     // The real engine's API, with an event source the test can fire at will.
     server = await startHeadlessServer({ engine: { api: engine.api, on: events.on.bind(events) }, uiDir: ui.dir, host: '127.0.0.1', port: 0, token, logger });
     host = `127.0.0.1:${server.port}`;
-    cookie = `tcy_session=${token}`;
+    cookie = await signIn(server.port, host);
   });
 
   afterAll(async () => {
@@ -73,7 +81,13 @@ describe('headless server in-process', () => {
   });
 
   it('answers 401 to the API without a token or with a wrong one', async () => {
-    const refused: Array<Record<string, string>> = [{ cookie: '' }, { cookie: 'tcy_session=nope' }, { cookie: '', authorization: 'Bearer nope' }];
+    const refused: Array<Record<string, string>> = [
+      { cookie: '' },
+      { cookie: `tcy_session_${server.port}=nope` },
+      { cookie: `tcy_session_${server.port}=${token}` },
+      { cookie: `tcy_session=${token}` },
+      { cookie: '', authorization: 'Bearer nope' },
+    ];
     for (const headers of refused) {
       const reply = await post('getStatus', undefined, headers);
       expect(reply.status).toBe(401);
@@ -92,7 +106,9 @@ describe('headless server in-process', () => {
     const reply = await request(server.port, `/?token=${token}`, { headers: { host } });
     expect(reply.status).toBe(302);
     expect(reply.headers.location).toBe('/');
-    expect(reply.headers['set-cookie']).toEqual([`tcy_session=${token}; HttpOnly; SameSite=Strict; Path=/`]);
+    expect(reply.headers['set-cookie']).toEqual([`${cookie}; HttpOnly; SameSite=Strict; Path=/`]);
+    expect(cookie).toMatch(new RegExp(`^tcy_session_${server.port}=[A-Za-z0-9_-]{43}$`));
+    expect(cookie).not.toContain(token);
     const wrong = await request(server.port, '/?token=not-the-token', { headers: { host } });
     expect(wrong.status).toBe(401);
     expect(wrong.headers['set-cookie']).toBeUndefined();
@@ -190,6 +206,46 @@ describe('headless server in-process', () => {
   });
 });
 
+describe('two headless servers on one machine', () => {
+  const ui = tempDir('tcy-two-ui-');
+  const logger = createLogger({ level: 'silent' });
+  const events = new EngineEvents();
+  const engine = { api: {}, on: events.on.bind(events) } as unknown as Pick<Engine, 'api' | 'on'>;
+  const servers: HeadlessServer[] = [];
+  const tokens = ['first-shell-token-0123456789abcdef', 'second-shell-token-0123456789abcde'];
+
+  beforeAll(async () => {
+    writeFileSync(path.join(ui.dir, 'index.html'), '<!doctype html><title>UI</title>');
+    for (const shellToken of tokens) {
+      servers.push(await startHeadlessServer({ engine, uiDir: ui.dir, host: '127.0.0.1', port: 0, token: shellToken, logger }));
+    }
+  });
+
+  afterAll(async () => {
+    for (const server of servers) await server.close();
+    ui.remove();
+  });
+
+  it('keep one browser signed in to both: each cookie has its own name and works only on its own server', async () => {
+    const [a, b] = servers;
+    const hostA = `127.0.0.1:${a.port}`;
+    const hostB = `127.0.0.1:${b.port}`;
+    const cookieA = await signIn(a.port, hostA, tokens[0]);
+    const cookieB = await signIn(b.port, hostB, tokens[1]);
+    // A browser keeps cookies per host name, not per port: the second link's cookie joins (or replaces) the first.
+    const jar = new Map<string, string>();
+    for (const pair of [cookieA, cookieB]) jar.set(pair.split('=')[0], pair);
+    const browserCookie = [...jar.values()].join('; ');
+
+    expect((await request(a.port, '/', { headers: { host: hostA, cookie: browserCookie } })).status).toBe(200);
+    expect((await request(b.port, '/', { headers: { host: hostB, cookie: browserCookie } })).status).toBe(200);
+    expect((await request(a.port, '/', { headers: { host: hostA, cookie: cookieB } })).status).toBe(401);
+    expect((await request(b.port, '/', { headers: { host: hostB, cookie: cookieA } })).status).toBe(401);
+    expect(cookieA).not.toContain(tokens[0]);
+    expect(cookieB).not.toContain(tokens[1]);
+  });
+});
+
 describe('headless shell process', () => {
   it('prints exactly one UI line, serves it, and stops within 5 s of SIGTERM', async () => {
     const data = tempDir('tcy-headless-proc-');
@@ -245,6 +301,57 @@ describe('headless shell process', () => {
     } finally {
       child.kill('SIGKILL');
       data.remove();
+    }
+  });
+
+  it('listens on every interface only with --allow-remote, warning on stderr, with the token from TCY_HEADLESS_TOKEN', async () => {
+    const data = tempDir('tcy-headless-remote-');
+    const envToken = 'from-the-environment-0123456789';
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'electron/headless/main.ts', '--host', '0.0.0.0', '--allow-remote', '--port', '0', '--data-dir', data.dir, '--telegram-api-root', 'http://127.0.0.1:9', '--yespo-api-root', 'http://127.0.0.1:9'],
+      { cwd: repoRoot, env: { ...process.env, TCY_HEADLESS_TOKEN: envToken }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      await expect.poll(() => stdout, { timeout: 20_000, interval: 100 }).toMatch(/^UI: .*\n/);
+      expect(stderr).toContain('Warning: listening on every network interface of this machine ("0.0.0.0") because of --allow-remote');
+      const link = new URL(stdout.slice('UI: '.length).trim());
+      expect(link.hostname).not.toBe('0.0.0.0');
+      expect(link.searchParams.get('token')).toBe(envToken);
+      const reply = await request(Number(link.port), '/api/getStatus', {
+        method: 'POST',
+        headers: { host: link.host, 'content-type': 'application/json', authorization: `Bearer ${envToken}` },
+      });
+      expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { dataDir: data.dir } });
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      data.remove();
+    }
+  });
+
+  it('refuses every spelling of every interface without --allow-remote, exiting 2 without a UI line', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/headless/main.ts', '--host', '::0'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    // Should it start after all, it would listen until killed: the UI line ends the wait, and the test's end stops it.
+    try {
+      await expect.poll(() => stdout + stderr, { timeout: 20_000, interval: 100 }).toMatch(/UI: |--host/);
+      expect(stdout).toBe('');
+      expect(await exited).toBe(2);
+      expect(stderr).toContain('--host ::0 means every network interface');
+      expect(stderr).toContain('--allow-remote');
+    } finally {
+      child.kill('SIGKILL');
     }
   });
 

@@ -27,7 +27,7 @@ describe('npm start where Electron cannot start', () => {
       const link = new URL(lines[1].slice('UI: '.length));
       const page = await fetch(link, { redirect: 'manual' });
       expect(page.status).toBe(302);
-      expect(page.headers.get('set-cookie')).toMatch(/^tcy_session=/);
+      expect(page.headers.get('set-cookie')).toMatch(new RegExp(`^tcy_session_${link.port}=`));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
     } finally {
