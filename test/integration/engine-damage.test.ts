@@ -1,7 +1,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import { createEngine } from '../../electron/core/engine.js';
+import { createLogger } from '../../electron/core/log.js';
+import { createMemorySecrets } from '../../electron/core/secrets/memory.js';
 import { startEngine, type EngineHarness } from '../support/engine-harness.js';
+import { tempDir } from '../support/temp-dir.js';
 
 let h: EngineHarness | null = null;
 afterEach(async () => {
@@ -29,4 +33,25 @@ it('starts with an unreadable subscriber record in the data file: the record is 
   const ivan = h.tg.user(undefined, { first_name: 'Ivan' });
   h.tg.start(ivan);
   await h.waitFor(() => h!.status(), (s) => s.counts.inYespo === 2, 'a new subscriber after the restart');
+});
+
+it('without a data folder it can open, the engine answers status, setup and keychain, and says what is wrong for the rest', async () => {
+  const folder = tempDir('tcy-degraded-');
+  // A file where the store's folder should be.
+  await fs.writeFile(path.join(folder.dir, 'store'), 'not a folder');
+  const engine = createEngine({ dataDir: folder.dir, version: '0', secrets: createMemorySecrets(), logger: createLogger({ level: 'silent' }) });
+  try {
+    await engine.start();
+    const status = await engine.api.getStatus(undefined);
+    expect(status.store.state).toBe('write-failed');
+    expect(status.store.detail).toMatch(/EEXIST|ENOTDIR/);
+    expect(status.notices[0].code).toBe('store-write-failed');
+    expect((await engine.api.getSetup(undefined)).complete).toBe(false);
+    expect((await engine.api.checkKeychain(undefined)).ok).toBe(true);
+    await expect(engine.api.querySubscribers({})).rejects.toMatchObject({ code: 'store_failed' });
+    await expect(engine.api.setBotToken({ token: '1:x' })).rejects.toMatchObject({ code: 'store_failed' });
+  } finally {
+    await engine.stop();
+    folder.remove();
+  }
 });

@@ -10,6 +10,7 @@ import { Store } from '../../electron/core/store/store.js';
 import { COLLECTIONS } from '../../electron/core/store/schema.js';
 import { pollerMetaKey, type PollerMeta } from '../../electron/core/telegram/poller.js';
 import { startEngine, type EngineHarness } from '../support/engine-harness.js';
+import { fakeHost } from '../support/fake-host.js';
 
 let h: EngineHarness | null = null;
 afterEach(async () => {
@@ -161,7 +162,7 @@ describe('engine: from setup to the first synced subscriber', () => {
   });
 
   it('says so after the computer was off for most of Telegram’s 24 hours', async () => {
-    h = await startEngine();
+    h = await startEngine({ host: fakeHost() });
     await h.configure();
     await h.waitFor(() => h!.status(), (s) => s.bot.lastPollAt !== undefined, 'a first answered poll');
     await h.engine.stop();

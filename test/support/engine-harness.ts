@@ -2,6 +2,7 @@ import { createEngine, type Engine } from '../../electron/core/engine.js';
 import { createLogger } from '../../electron/core/log.js';
 import { createMemorySecrets, type MemorySecrets } from '../../electron/core/secrets/memory.js';
 import type { SecretStore } from '../../electron/core/secrets/secret-store.js';
+import type { Host } from '../../electron/core/contract/host.js';
 import type { Status } from '../../electron/core/contract/types.js';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram/server.js';
 import { startFakeYespo, type FakeYespo } from '../fakes/yespo/server.js';
@@ -31,6 +32,8 @@ export async function startEngine(
     rootsInSettings?: boolean;
     /** A data folder of the test's own (a small tmpfs, say); left in place afterwards. */
     dataDir?: string;
+    /** The desktop shell's side of the host contract; without it the engine runs as in the headless shell. */
+    host?: Host;
   } = {},
 ): Promise<EngineHarness> {
   const tg = await startFakeTelegram({ timeScale: 0.02 });
@@ -43,6 +46,7 @@ export async function startEngine(
       dataDir: folder.dir,
       version: '0.0.0-test',
       secrets,
+      host: opts.host,
       logger: createLogger({ dataDir: folder.dir, level: 'debug' }),
       overrides: {
         ...(opts.rootsInSettings ? {} : { telegramApiRoot: tg.url, yespoApiRoot: yespo.url }),

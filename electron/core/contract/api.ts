@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { apiRootProblem } from './api-root.js';
+import type { HostCapabilities } from './host.js';
 import type { EventName, MethodName } from './methods.js';
 import {
   SETUP_STEPS,
@@ -24,6 +25,7 @@ import {
 } from './types.js';
 
 export * from './methods.js';
+export type * from './host.js';
 export type * from './types.js';
 export { SETUP_STEPS, SUBSCRIBER_SORTS, BOT_TEXT_KEYS } from './types.js';
 
@@ -94,6 +96,8 @@ export const ARGS = {
   syncNow: NoArgs,
   setPaused: v.strictObject({ paused: v.boolean() }),
   getLiveTest: NoArgs,
+  getHostCapabilities: NoArgs,
+  showDataFolder: NoArgs,
 } satisfies Record<MethodName, v.GenericSchema>;
 
 type Args<M extends MethodName> = v.InferOutput<(typeof ARGS)[M]>;
@@ -128,6 +132,9 @@ export interface Results {
   syncNow: Status;
   setPaused: Status;
   getLiveTest: LiveTest;
+  getHostCapabilities: HostCapabilities;
+  /** Opens the data folder (where a damaged file was put aside, too) in the file manager. */
+  showDataFolder: null;
 }
 
 /** The API the UI calls. Every method may reject with an `ApiFailure`. */
@@ -143,6 +150,8 @@ export interface EventPayloads {
   /** Something about subscribers changed; screens re-query. */
   subscribers: { changed: number };
   setup: SetupState;
+  /** The settings changed (from any window, the tray, or the engine itself). */
+  settings: Settings;
 }
 
 export type EventListener<E extends EventName> = (payload: EventPayloads[E]) => void;

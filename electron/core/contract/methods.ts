@@ -27,12 +27,14 @@ export const METHODS = [
   'syncNow',
   'setPaused',
   'getLiveTest',
+  'getHostCapabilities',
+  'showDataFolder',
 ] as const;
 
 export type MethodName = (typeof METHODS)[number];
 
 /** Pushes from the engine to the UI. */
-export const EVENTS = ['status', 'subscribers', 'setup'] as const;
+export const EVENTS = ['status', 'subscribers', 'setup', 'settings'] as const;
 
 export type EventName = (typeof EVENTS)[number];
 

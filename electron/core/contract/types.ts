@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'yespo_unreachable'
   | 'keychain_unavailable'
   | 'store_failed'
+  | 'not_available'
   | 'internal';
 
 export interface ApiError {

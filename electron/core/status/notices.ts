@@ -22,9 +22,11 @@ export function retention(lastPollAt: number | undefined, now: number): { retent
  * `offlineGapHours` is how long the app was off before this start (a retention risk already taken);
  * it is told for the first hours after the start, then the home screen goes quiet again.
  */
-export function notices(s: Omit<Status, 'notices'>, extra: { offlineGapHours?: number; hoursSinceStart?: number; activityForbidden?: boolean }): Notice[] {
+export function notices(s: Omit<Status, 'notices'>, extra: { offlineGapHours?: number; hoursSinceStart?: number; activityForbidden?: boolean; canStartAtLogin?: boolean }): Notice[] {
   const list: Notice[] = [];
   const add = (n: Notice): void => void list.push(n);
+  // Start at login is the desktop app's answer to a long time offline; without a desktop there is no button.
+  const loginItem = extra.canStartAtLogin === false ? {} : { action: 'enable-login-item' as const };
   if (s.store.state === 'write-failed') add({ code: 'store-write-failed', severity: 'error', action: 'show-data-folder', params: { folder: s.store.folder } });
   if (s.keychain === 'unavailable') add({ code: 'keychain-locked', severity: 'error', action: 'keychain-help' });
   if (s.logs.state === 'stderr-only') add({ code: 'log-file-failed', severity: 'info', action: 'show-data-folder', params: { folder: s.store.folder } });
@@ -39,11 +41,11 @@ export function notices(s: Omit<Status, 'notices'>, extra: { offlineGapHours?: n
   if (bot.state === 'conflict') add({ code: 'second-poller', severity: 'warning' });
   if (s.sync.state === 'paused-auth') add({ code: 'api-key-rejected', severity: 'error', action: 'enter-api-key' });
   if (s.sync.state === 'paused-app-uuid') add({ code: 'app-uuid-wrong', severity: 'error', action: 'enter-app-uuid' });
-  if (bot.retention === 'exceeded') add({ code: 'offline-exceeded', severity: 'error', action: 'enable-login-item', params: { hours: bot.offlineHours ?? RETENTION_HOURS } });
-  else if (bot.retention === 'warning') add({ code: 'offline-warning', severity: 'warning', action: 'enable-login-item', params: { hours: bot.offlineHours ?? RETENTION_WARNING_HOURS } });
+  if (bot.retention === 'exceeded') add({ code: 'offline-exceeded', severity: 'error', ...loginItem, params: { hours: bot.offlineHours ?? RETENTION_HOURS } });
+  else if (bot.retention === 'warning') add({ code: 'offline-warning', severity: 'warning', ...loginItem, params: { hours: bot.offlineHours ?? RETENTION_WARNING_HOURS } });
   else if (extra.offlineGapHours !== undefined && extra.offlineGapHours >= RETENTION_WARNING_HOURS && (extra.hoursSinceStart ?? 0) < OFFLINE_NOTICE_HOURS) {
     const hours = Math.floor(extra.offlineGapHours);
-    add({ code: hours >= RETENTION_HOURS ? 'offline-exceeded' : 'offline-warning', severity: hours >= RETENTION_HOURS ? 'error' : 'warning', action: 'enable-login-item', params: { hours } });
+    add({ code: hours >= RETENTION_HOURS ? 'offline-exceeded' : 'offline-warning', severity: hours >= RETENTION_HOURS ? 'error' : 'warning', ...loginItem, params: { hours } });
   }
   if (bot.state === 'backing-off') add({ code: 'telegram-unreachable', severity: 'warning' });
   if (bot.state === 'rate-limited') add({ code: 'rate-limited', severity: 'info' });

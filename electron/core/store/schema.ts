@@ -104,3 +104,6 @@ export function recordIsReadable(collection: string, value: unknown): boolean {
       return true;
   }
 }
+
+/** Keys of the engine's own records in the `meta` collection. */
+export const META = { setup: 'setup', settings: 'settings', paused: 'paused' } as const;

@@ -17,6 +17,7 @@ export const ERROR_CODES: Record<ErrorCode, true> = {
   yespo_unreachable: true,
   keychain_unavailable: true,
   store_failed: true,
+  not_available: true,
   internal: true,
 };
 

@@ -33,6 +33,7 @@ export default {
     yespo_unreachable: 'Yespo can’t be reached. Check the internet connection and try again.',
     keychain_unavailable: 'Your computer’s password store is locked or missing, so the app can’t keep its keys. Unlock it and try again.',
     store_failed: 'The app can’t save its data (disk full or no permission). Free some space or check the data folder, then try again.',
+    not_available: 'This app can’t do that here: it runs without a desktop (headless), so switch it on the computer that runs the app.',
     internal: 'Something went wrong inside the app. It has been logged; try again.',
   } satisfies Record<ErrorCode, string>,
 };

@@ -1,0 +1,259 @@
+import { Api } from 'grammy';
+import type { EngineApi } from '../contract/api.js';
+import { ApiFailure } from '../contract/errors.js';
+import { NO_HOST_CAPABILITIES } from '../contract/host.js';
+import { LinksService } from '../links/links-service.js';
+import type { BoundSecret } from '../secrets/vault.js';
+import { SettingsService } from '../settings/settings-service.js';
+import { SetupService } from '../setup/setup-service.js';
+import { botStatusOf, syncStatusOf } from '../status/component-status.js';
+import { StatusService } from '../status/status-service.js';
+import { COLLECTIONS } from '../store/schema.js';
+import { StoreWriteError, type Store, type Tx } from '../store/store.js';
+import { SubscriberService } from '../subscribers/subscriber-service.js';
+import { applyBatch } from '../telegram/batch.js';
+import { Poller, pollerMetaKey, type PollerMeta, type PollerState } from '../telegram/poller.js';
+import { ReplySender } from '../telegram/replies.js';
+import { YespoSync } from '../yespo/sync.js';
+import type { EnginePhase, PhaseContext } from './phase.js';
+
+/** The whole engine on an open store: its services, the workers, and the API that maps onto them. */
+export function runningPhase({ options, vault, events }: PhaseContext, store: Store): EnginePhase {
+  const { logger } = options;
+  const overrides = options.overrides ?? {};
+  const host = options.host ?? null;
+  const now = options.now ?? Date.now;
+  let pollerState: PollerState = { state: 'not-configured' };
+
+  async function commit(tx: Tx): Promise<void> {
+    try {
+      await store.commit(tx);
+    } catch (error) {
+      if (error instanceof StoreWriteError) throw new ApiFailure('store_failed', error.message);
+      throw error;
+    }
+    status.push();
+  }
+
+  const settings: SettingsService = new SettingsService({
+    store,
+    overrides,
+    host,
+    commit,
+    setupRecord: () => setup.record(),
+    onChange: (patch, next) => {
+      events.emit('settings', next);
+      if (patch.telegramApiRoot) poller.kick();
+      if (patch.yespoApiRoot || patch.batchSize) sync.wake();
+    },
+  });
+  const currentBot = () => pollerState.bot ?? setup.record().bot;
+  const currentBotId = () => currentBot()?.id ?? null;
+  const subscribers = new SubscriberService({ store, now, commit, currentBotId, externalIdPrefix: () => settings.current().externalIdPrefix });
+  const setup: SetupService = new SetupService({
+    store,
+    overrides,
+    vault,
+    settings,
+    events,
+    now,
+    commit,
+    currentBot,
+    newestSubscriberSince: (botId, since) => subscribers.newestSince(botId, since),
+    onBotChanged: () => poller.kick(),
+    onYespoChanged: () => sync.syncNow(),
+  });
+  const links = new LinksService({ vault, botUsername: () => setup.botUsername() });
+  vault.bindRoots((name: BoundSecret) => {
+    const stored = settings.stored();
+    const record = setup.record();
+    return name === 'botToken'
+      ? { root: settings.current().telegramApiRoot, binding: { override: overrides.telegramApiRoot, recorded: record.botTokenRoot, stored: stored.telegramApiRoot } }
+      : { root: settings.current().yespoApiRoot, binding: { override: overrides.yespoApiRoot, recorded: record.yespoKeyRoot, stored: stored.yespoApiRoot } };
+  });
+
+  const poller = new Poller({
+    store,
+    logger,
+    now,
+    token: () => (settings.paused() ? null : vault.usable('botToken')),
+    apiRoot: () => settings.current().telegramApiRoot,
+    applyBatch: (tx, bot, updates) => applyBatch(tx, updates, { store, bot, settings: settings.current(), linkSecret: vault.linkKeyNow(), now: now(), logger }),
+    // The Yespo sync follows the outbox through the store's change events by itself.
+    afterBatch: () => replies.wake(),
+    onState: (state) => {
+      pollerState = state;
+      if (state.bot) setup.rememberBot(state.bot);
+      status.push();
+    },
+    timeScale: options.timeScale,
+    pollTimeoutSeconds: options.pollTimeoutSeconds,
+  });
+
+  let replyApi: { key: string; api: Api } | null = null;
+  const replies = new ReplySender({
+    store,
+    logger,
+    now,
+    api: () => {
+      const token = vault.usable('botToken');
+      if (!token || settings.paused()) return null;
+      const apiRoot = settings.current().telegramApiRoot;
+      if (replyApi?.key !== `${apiRoot} ${token}`) replyApi = { key: `${apiRoot} ${token}`, api: new Api(token, { apiRoot, timeoutSeconds: 30 }) };
+      return replyApi.api;
+    },
+    texts: () => settings.current().texts,
+    onChange: () => status.push(),
+  });
+
+  const sync = new YespoSync({
+    store,
+    logger,
+    now,
+    config: () => {
+      const s = settings.current();
+      return {
+        apiRoot: s.yespoApiRoot,
+        apiKey: vault.usable('yespoApiKey'),
+        appUuid: setup.record().appUuid,
+        batchSize: s.batchSize,
+        externalIdPrefix: s.externalIdPrefix,
+        activityPollMinutes: s.activityPollMinutes,
+        paused: settings.paused(),
+      };
+    },
+    onChange: () => status.push(),
+    timing: options.yespoTiming,
+  });
+
+  const savedLastPollAt = (): number | undefined => {
+    const bot = setup.record().bot;
+    return bot ? store.get<PollerMeta>(COLLECTIONS.meta, pollerMetaKey(bot.id))?.lastPollAt : undefined;
+  };
+  const status = new StatusService({
+    version: options.version,
+    dataDir: options.dataDir,
+    logger,
+    now,
+    vault,
+    events,
+    host,
+    inputs: {
+      setupComplete: () => setup.complete(),
+      paused: () => settings.paused(),
+      bot: () =>
+        botStatusOf({
+          poller: pollerState,
+          recordedBot: setup.record().bot,
+          savedLastPollAt: pollerState.lastPollAt === undefined ? savedLastPollAt() : undefined,
+          paused: settings.paused(),
+          hasToken: vault.has('botToken'),
+          tokenHeldBack: vault.heldBack('botToken'),
+          telegramApiRoot: settings.current().telegramApiRoot,
+          now: now(),
+        }),
+      sync: () => syncStatusOf(sync.status(), vault.heldBack('yespoApiKey'), !!setup.record().appUuid, settings.current().yespoApiRoot),
+      store: () => ({ state: store.health.state, folder: options.dataDir, detail: store.health.detail, movedAside: store.health.movedAside, quarantined: store.health.quarantined }),
+      counts: () => subscribers.counts(),
+      activityForbidden: () => sync.activityForbidden,
+    },
+  });
+
+  function startWorkers(): void {
+    poller.start();
+    replies.start();
+    sync.start();
+  }
+
+  async function stopWorkers(): Promise<void> {
+    await poller.stop();
+    await replies.stop();
+    await sync.stop();
+  }
+
+  const api: EngineApi = {
+    getStatus: async () => status.status(),
+    getSetup: () => setup.state(),
+    saveSetupStep: (step) => setup.saveStep(step),
+    checkKeychain: () => vault.checkKeychain(),
+    setBotToken: (args) => setup.setBotToken(args),
+    switchBotToThisApp: () => setup.switchBotToThisApp(),
+    setAppUuid: (args) => setup.setAppUuid(args),
+    setYespoApiKey: (args) => setup.setYespoApiKey(args),
+    completeSetup: () => setup.completeSetup(),
+    getSettings: async () => settings.current(),
+    updateSettings: (patch) => settings.update(patch),
+    getDeepLink: (request) => links.deepLink(request),
+    revealLinkKey: () => links.revealKey(),
+    async disconnect({ deleteData }) {
+      await stopWorkers();
+      for (const name of ['botToken', 'yespoApiKey'] as const) {
+        await vault.remove(name).catch((error: unknown) => logger.warn({ err: error, name }, 'could not delete a secret'));
+      }
+      const tx = store.tx();
+      if (deleteData) subscribers.forgetAll(tx);
+      const state = await setup.reset(tx);
+      pollerState = { state: 'not-configured' };
+      startWorkers();
+      status.pushSubscribers();
+      return state;
+    },
+    querySubscribers: async (q) => subscribers.query(q),
+    getSubscriber: async ({ chatId }) => subscribers.detail(chatId),
+    muteSubscriber: ({ chatId, seconds }) => subscribers.mute(chatId, seconds),
+    unmuteSubscriber: ({ chatId }) => subscribers.mute(chatId, null),
+    async getStats() {
+      const { pending, failed } = sync.status();
+      return { ...subscribers.stats(), pending, failed };
+    },
+    listFailures: async () => sync.failures(),
+    retryFailures: async ({ cause }) => ({ queued: await sync.retry(cause) }),
+    async syncNow() {
+      poller.kick();
+      replies.wake();
+      sync.syncNow();
+      void sync.pollActivity().catch((error: unknown) => logger.warn({ err: error }, 'reading delivery reports failed'));
+      return status.status();
+    },
+    async setPaused({ paused }) {
+      await settings.setPaused(paused);
+      if (paused) poller.suspend();
+      else poller.resume();
+      sync.wake();
+      replies.wake();
+      return status.status();
+    },
+    getLiveTest: async () => setup.liveTest(),
+    getHostCapabilities: async () => host?.capabilities ?? NO_HOST_CAPABILITIES,
+    async showDataFolder() {
+      if (!host?.capabilities.showFolder) throw new ApiFailure('not_available', 'This app cannot open folders here; the folder is shown in the status.');
+      await host.showFolder(options.dataDir);
+      return null;
+    },
+  };
+
+  return {
+    api,
+    start() {
+      store.onChange((collections) => {
+        if (collections.has(COLLECTIONS.subscribers)) status.pushSubscribers();
+        status.push();
+      });
+      void settings.followLoginItem().catch((error: unknown) => logger.warn({ err: error }, 'could not record start at login'));
+      if (settings.paused()) poller.suspend();
+      status.start(savedLastPollAt());
+      startWorkers();
+    },
+    async stop() {
+      status.stop();
+      await stopWorkers();
+      await store.close();
+    },
+    suspend: () => poller.suspend(),
+    resume: () => {
+      if (!settings.paused()) poller.resume();
+      sync.syncNow();
+    },
+    statusChanged: () => status.push(),
+  };
+}

@@ -1,0 +1,90 @@
+import { ApiFailure } from '../contract/errors.js';
+import type { Counts, LiveTest, Stats, SubscriberDetail, SubscriberPage, SubscriberQuery } from '../contract/types.js';
+import { COLLECTIONS, META, subscriberKey, type StoredEvent, type StoredSubscriber } from '../store/schema.js';
+import type { Store, Tx } from '../store/store.js';
+import { queueOutbox } from '../yespo/queue.js';
+import { SubscriberCounts } from './counts.js';
+import { publicSubscriber } from './public.js';
+import { querySubscribers, subscriberStats } from './query.js';
+
+export interface SubscriberDeps {
+  store: Store;
+  now: () => number;
+  commit(tx: Tx): Promise<void>;
+  /** Subscribers are the current bot's: every record carries its bot id. */
+  currentBotId(): number | null;
+  externalIdPrefix(): string;
+}
+
+/** The subscribers of the current bot: queries, one person's story, muting, and forgetting them all. */
+export class SubscriberService {
+  private readonly counter: SubscriberCounts;
+
+  constructor(private readonly deps: SubscriberDeps) {
+    this.counter = new SubscriberCounts(deps.store, deps.now);
+  }
+
+  counts(): Counts {
+    return this.counter.get(this.deps.currentBotId());
+  }
+
+  query(q: SubscriberQuery): SubscriberPage {
+    return querySubscribers(this.deps.store, this.deps.currentBotId(), q, this.deps.externalIdPrefix());
+  }
+
+  stats(): Omit<Stats, 'pending' | 'failed'> {
+    return subscriberStats(this.deps.store, this.deps.currentBotId(), this.deps.now());
+  }
+
+  detail(chatId: number): SubscriberDetail {
+    const { key, record } = this.find(chatId);
+    const history = this.deps.store.get<StoredEvent[]>(COLLECTIONS.events, key) ?? [];
+    return { subscriber: publicSubscriber(record, this.deps.externalIdPrefix()), events: history.slice(-500).reverse() };
+  }
+
+  /** Pauses newsletters to one subscriber in Yespo (`seconds`), or resumes them (null). */
+  async mute(chatId: number, seconds: number | null): Promise<SubscriberDetail> {
+    const { store, now } = this.deps;
+    const { key, record } = this.find(chatId);
+    const tx = store.tx();
+    const at = now();
+    if (seconds === null) {
+      const { mutedUntil: _m, ...rest } = record;
+      tx.put(COLLECTIONS.subscribers, key, rest);
+      queueOutbox(tx, store, 'unmute', record.botId, chatId, at);
+      tx.append(COLLECTIONS.events, key, { at, type: 'unmuted' });
+    } else {
+      tx.put(COLLECTIONS.subscribers, key, { ...record, mutedUntil: at + seconds * 1_000 });
+      queueOutbox(tx, store, 'mute', record.botId, chatId, at, seconds);
+      tx.append(COLLECTIONS.events, key, { at, type: 'muted', detail: `${seconds}` });
+    }
+    await this.deps.commit(tx);
+    return this.detail(chatId);
+  }
+
+  newestSince(botId: number, since: number): LiveTest['subscriber'] {
+    let newest: StoredSubscriber | undefined;
+    for (const s of this.deps.store.collection<StoredSubscriber>(COLLECTIONS.subscribers).values()) {
+      if (s.botId === botId && s.lastStartAt >= since && (!newest || s.lastStartAt > newest.lastStartAt)) newest = s;
+    }
+    if (!newest) return null;
+    return { chatId: newest.chatId, name: [newest.firstName, newest.lastName].filter(Boolean).join(' '), at: newest.lastStartAt, yespo: newest.yespo.state };
+  }
+
+  /** Adds to `tx` the removal of every subscriber and all that belongs to them (keeping settings and setup). */
+  forgetAll(tx: Tx): void {
+    const { store } = this.deps;
+    for (const c of [COLLECTIONS.subscribers, COLLECTIONS.events, COLLECTIONS.outbox, COLLECTIONS.replies, COLLECTIONS.failures]) {
+      for (const key of [...store.collection(c).keys()]) tx.delete(c, key);
+    }
+    for (const key of [...store.collection(COLLECTIONS.meta).keys()]) if (key !== META.settings && key !== META.setup) tx.delete(COLLECTIONS.meta, key);
+  }
+
+  private find(chatId: number): { key: string; record: StoredSubscriber } {
+    const botId = this.deps.currentBotId();
+    const key = botId === null ? undefined : subscriberKey(botId, chatId);
+    const record = key ? this.deps.store.get<StoredSubscriber>(COLLECTIONS.subscribers, key) : undefined;
+    if (!record || !key) throw new ApiFailure('not_found', `There is no subscriber with chat id ${chatId}.`);
+    return { key, record };
+  }
+}

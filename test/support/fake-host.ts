@@ -1,0 +1,23 @@
+import type { Host, HostCapabilities } from '../../electron/core/contract/host.js';
+
+/** A desktop shell's side of the host contract, as the Electron shell implements it, recording what it was asked. */
+export interface FakeHost extends Host {
+  loginItem: boolean;
+  shownFolders: string[];
+}
+
+export function fakeHost(capabilities: Partial<HostCapabilities> = {}, loginItem = false): FakeHost {
+  const host: FakeHost = {
+    capabilities: { loginItem: true, closeToTray: true, showFolder: true, notifications: true, ...capabilities },
+    loginItem,
+    shownFolders: [],
+    loginItemEnabled: () => host.loginItem,
+    async setLoginItem(enabled) {
+      host.loginItem = enabled;
+    },
+    async showFolder(folder) {
+      host.shownFolders.push(folder);
+    },
+  };
+  return host;
+}
