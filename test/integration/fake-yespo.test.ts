@@ -400,6 +400,18 @@ describe('fault injection', () => {
     expect((await pushTokens([{ token: '1', email: 'a@b.co' }])).status).toBe(200);
   });
 
+  it('refuseConnections closes the port (ECONNREFUSED) until it opens again on the same address', async () => {
+    await fake.refuseConnections(true);
+    const refused = await call('GET', '/v1/account/info').then(
+      () => 'answered',
+      (error: unknown) => ((error as { cause?: { code?: string } }).cause?.code ?? String(error)),
+    );
+    expect(refused).toBe('ECONNREFUSED');
+    await fake.refuseConnections(false);
+    expect((await pushTokens([{ token: '1', email: 'a@b.co' }])).status).toBe(200);
+    await fake.refuseConnections(true);
+  });
+
   it('hang never answers and stores nothing; close() still returns', async () => {
     fake.failNext(1, 'hang', /\/tokens$/);
     const hung = pushTokens([{ token: '1', email: 'a@b.co' }]).then(

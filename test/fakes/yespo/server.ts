@@ -63,6 +63,8 @@ export interface FakeYespo {
   setApiKey(key: string): void;
   /** While on, every call gets 503. */
   outage(on: boolean): void;
+  /** While on, the port is closed and calls fail with ECONNREFUSED, as when Yespo or the network is down. */
+  refuseConnections(on: boolean): Promise<void>;
   /** The next `n` calls (whose path matches `paths`, when given) fail this way, before auth is checked. */
   failNext(n: number, kind: FaultKind, paths?: RegExp): void;
   /** A batch containing this token gets 400 with `message`, and nothing of the batch is stored. */
@@ -304,6 +306,7 @@ export async function startFakeYespo(opts: FakeYespoOptions = {}): Promise<FakeY
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  let refusing = false;
 
   return {
     url: `http://127.0.0.1:${port}/api`,
@@ -317,6 +320,7 @@ export async function startFakeYespo(opts: FakeYespoOptions = {}): Promise<FakeY
     mutes: state.mutes,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        if (refusing) return resolve();
         server.close((e) => (e ? reject(e) : resolve()));
         // Hung requests and idle keep-alive sockets would otherwise hold close() open.
         server.closeAllConnections();
@@ -326,6 +330,22 @@ export async function startFakeYespo(opts: FakeYespoOptions = {}): Promise<FakeY
     },
     outage(on) {
       outageOn = on;
+    },
+    async refuseConnections(on) {
+      if (on === refusing) return;
+      refusing = on;
+      await new Promise<void>((resolve, reject) => {
+        if (on) {
+          server.close((e) => (e ? reject(e) : resolve()));
+          server.closeAllConnections();
+        } else {
+          server.once('error', reject);
+          server.listen(port, '127.0.0.1', () => {
+            server.off('error', reject);
+            resolve();
+          });
+        }
+      });
     },
     failNext(n, kind, paths) {
       if (n > 0) faults.push({ remaining: n, kind, paths });
