@@ -9,7 +9,7 @@
  *   400 "Token must be specified" text · 400 schema errors {errors:[{message}]} · 400 bad phone/email and
  *   missing identifier {errors:{message}} · 409 "Repeated request within 1 minute" text · 403 activity text
  *   503 outage: nginx HTML and plain text, alternating · injected 429 text, 500 {message}, 502 nginx HTML,
- *   503 text · rejectToken: the four shapes in turn unless one is given.
+ *   503 text, a 500 {message} echoing the Authorization header · rejectToken: the four shapes in turn unless one is given.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -23,7 +23,11 @@ export type { ActivityRow, MediaType } from './activity-log.js';
 export type { FakeContact, AppTokenRef } from './contact-book.js';
 export type { ErrorShape } from './error-bodies.js';
 
-export type FaultKind = { status: 429; retryAfter?: number } | { status: 500 | 502 | 503 } | 'hang' | 'reset';
+/**
+ * `echo-authorization`: a 500 whose message repeats the request's Authorization header, as a debugging
+ * layer in front of an API sometimes does; a client must not store or log it as it came.
+ */
+export type FaultKind = { status: 429; retryAfter?: number } | { status: 500 | 502 | 503 } | 'hang' | 'reset' | 'echo-authorization';
 
 export interface TokenRequest {
   appUuid: string;
@@ -158,7 +162,7 @@ function isJsonUtf8(contentType: string | undefined): boolean {
   return charset === undefined || charset.replace(/"/g, '') === 'charset=utf-8';
 }
 
-function faultReply(kind: Exclude<FaultKind, 'hang' | 'reset'>): Reply {
+function faultReply(kind: Exclude<FaultKind, 'hang' | 'reset' | 'echo-authorization'>): Reply {
   switch (kind.status) {
     case 429: {
       const reply = textReply(429, 'Too Many Requests');
@@ -270,6 +274,10 @@ export async function startFakeYespo(opts: FakeYespoOptions = {}): Promise<FakeY
     if (fault === 'reset') {
       record(0);
       req.socket.resetAndDestroy();
+      return;
+    }
+    if (fault === 'echo-authorization') {
+      send(errorReply(500, `Unexpected error handling ${method} ${path} [Authorization: ${req.headers.authorization ?? ''}]`, 'message'));
       return;
     }
     if (fault) {
