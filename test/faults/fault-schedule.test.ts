@@ -23,4 +23,9 @@ describe('the fault schedule', () => {
     expect(onSends.length).toBeGreaterThan(0);
     for (const f of onSends) if (typeof f.kind === 'object') expect(f.kind.retryAfter).toBeLessThanOrEqual(1);
   });
+
+  it('includes a Yespo error that echoes the Authorization header, so the secret scan has something to find', () => {
+    const faults = planRounds(seededRandom(3), 200).flatMap((r) => r.yespo);
+    expect(faults.some((f) => f.kind === 'fail' && f.fault === 'echo-authorization')).toBe(true);
+  });
 });

@@ -63,7 +63,7 @@ function telegramFault(random: Random): TelegramFaultPlan {
 
 function yespoFault(random: Random): YespoFaultPlan {
   const tokens = /\/tokens$/;
-  switch (random.int(0, 6)) {
+  switch (random.int(0, 7)) {
     case 0:
       return { kind: 'outage', ms: random.int(200, 1_500) };
     case 1:
@@ -76,8 +76,10 @@ function yespoFault(random: Random): YespoFaultPlan {
       return { kind: 'fail', n: random.int(1, 4), fault: { status: 502 } };
     case 5:
       return { kind: 'fail', n: random.int(1, 4), fault: random.pick<YespoFault>([{ status: 500 }, { status: 503 }, 'reset']) };
-    default:
+    case 6:
       return { kind: 'fail', n: 1, fault: 'hang', paths: tokens };
+    default:
+      return { kind: 'fail', n: random.int(1, 3), fault: 'echo-authorization' };
   }
 }
 
