@@ -77,7 +77,7 @@ export async function runCampaign(seed: number, kills: number, log: Log): Promis
     UI_TOKEN: uiToken,
   };
 
-  const processes: EngineProcess[] = [];
+  const processes: Array<{ label: string; p: EngineProcess }> = [];
   const episodes = new Map<string, string[]>();
   const observe = (guarantee: string, problem?: string): void => {
     const problems = episodes.get(guarantee) ?? [];
@@ -116,7 +116,7 @@ export async function runCampaign(seed: number, kills: number, log: Log): Promis
 
   async function start(why: string): Promise<EngineProcess> {
     const p = spawnEngine(['test/faults/engine-child.ts'], env, uiToken);
-    processes.push(p);
+    processes.push({ label: `the engine started ${why}`, p });
     observe('the engine starts and prints its UI line');
     if (!(await p.waitForUi(STARTUP_MS))) {
       observe('the engine starts and prints its UI line', `${why}: no UI line (exit ${p.child.exitCode ?? p.child.signalCode ?? 'none'}): ${tail(p.output())}`);
@@ -198,7 +198,7 @@ export async function runCampaign(seed: number, kills: number, log: Log): Promis
       );
     }
     await kill(p, 'on the full disk');
-    const again = await start('restarted on the full disk');
+    const again = await start('on the full disk');
     if (alive(again)) {
       const s = await again.status();
       if (!storeProblem(s)) observe(guarantee, s ? `restarted on the full disk, the status says store ${s.store.state}, bot ${s.bot.state}` : `restarted on the full disk, ${silence(again)}`);
@@ -222,12 +222,12 @@ export async function runCampaign(seed: number, kills: number, log: Log): Promis
     observe(guarantee);
     if (!bindReadOnly(dataDir)) {
       log('skipped: no read-only mount');
-      return start('round start');
+      return start('for the round');
     }
     readOnly = true;
     const shellArgs = ['electron/headless/main.ts', '--data-dir', dataDir, '--port', '0', '--telegram-api-root', tg.url, '--yespo-api-root', yespo.url, '--token', uiToken];
     const shell = spawnEngine(shellArgs, env, uiToken);
-    processes.push(shell);
+    processes.push({ label: 'the headless shell on the read-only folder', p: shell });
     if (!(await shell.waitForUi(STARTUP_MS))) {
       observe(guarantee, `the headless shell printed no UI line (exit ${shell.child.exitCode ?? shell.child.signalCode ?? 'none'}): ${tail(shell.output())}`);
     } else {
@@ -235,12 +235,12 @@ export async function runCampaign(seed: number, kills: number, log: Log): Promis
       if (!storeProblem(s)) observe(guarantee, s ? `the headless shell on a read-only folder says store ${s.store.state}, bot ${s.bot.state}` : `the headless shell on a read-only folder: ${silence(shell)}`);
     }
     await shell.stop(5_000);
-    const p = await start('started on a read-only folder');
+    const p = await start('on a read-only folder');
     const ro = await p.status();
     if (ro && !storeProblem(ro)) observe(guarantee, `on a read-only folder the status says store ${ro.store.state}, bot ${ro.bot.state}`);
     unmount(dataDir);
     readOnly = false;
-    if (!alive(p)) return start('restarted once the folder was writable');
+    if (!alive(p)) return start('once the folder was writable');
     const healed = await waitUntil(
       async () => ({ status: await p.status(2_000), pending: tg.pendingCount() }),
       (v) => v.status !== null && v.status.store.state !== 'write-failed' && v.status.bot.state === 'polling' && v.pending === 0,
@@ -281,13 +281,13 @@ export async function runCampaign(seed: number, kills: number, log: Log): Promis
     plan.yespo.forEach(applyYespoFault);
     // The read-only episode begins with the engine down, as a restart finds the folder.
     if (plan.episode === 'read-only' && running) await kill(running, `round ${plan.index}, before the read-only folder`);
-    if (!running) running = plan.episode === 'read-only' ? await readOnlyEpisode() : await start(`round ${plan.index}`);
+    if (!running) running = plan.episode === 'read-only' ? await readOnlyEpisode() : await start(`for round ${plan.index}`);
     const rest = wave.slice(half);
     if (plan.episode === 'full-disk' && tmpfs) {
       running = await fullDiskEpisode(running, rest);
       if (!alive(running)) {
         observe('the engine never exits on its own', `after the full disk: ${silence(running)}`);
-        running = await start(`after the full disk, round ${plan.index}`);
+        running = await start(`after the full disk (round ${plan.index})`);
       }
       log(`round ${plan.index}: full-disk episode done, ${killCount} kills so far`);
       return;
@@ -300,7 +300,7 @@ export async function runCampaign(seed: number, kills: number, log: Log): Promis
   }
 
   async function drain(): Promise<EngineProcess> {
-    let p = running ?? (await start('final'));
+    let p = running ?? (await start('for the final drain'));
     const done = await waitUntil(
       async () => ({ status: await p.status(2_000), pending: tg.pendingCount() }),
       (v) => v.pending === 0 && v.status !== null && v.status.sync.state === 'idle' && v.status.sync.pending === 0 && v.status.store.state !== 'write-failed',
@@ -340,7 +340,7 @@ export async function runCampaign(seed: number, kills: number, log: Log): Promis
     log(`faults: seed ${seed}, ${presses} presses, ${expected.size} subscribers, ${kills} kills planned${tmpfs ? `, data on a ${TMPFS_MB} MB tmpfs` : ''}`);
     for (const plan of rounds) await round(plan, scenario.waves[plan.index] ?? []);
     await heal();
-    const last = running ?? (await start('final'));
+    const last = running ?? (await start('for the final drain'));
     running = last;
     for (const wave of scenario.waves.slice(rounds.length)) await injectInBursts(wave, 5);
     await drain();
@@ -376,7 +376,7 @@ export async function runCampaign(seed: number, kills: number, log: Log): Promis
 
     const places = [
       ...filesUnder(dataDir).map((file) => ({ where: path.relative(dataDir, file), text: readFileSync(file, 'latin1') })),
-      ...processes.map((p, i) => ({ where: `the output of process ${i + 1}`, text: p.output() })),
+      ...processes.map(({ label, p }) => ({ where: `the output of ${label}`, text: p.output() })),
     ];
     const forms = secretForms({ botToken: tg.token, apiKey: yespo.apiKey, linkSecret });
     return {
@@ -389,7 +389,7 @@ export async function runCampaign(seed: number, kills: number, log: Log): Promis
     };
   } finally {
     for (const timer of timers) clearTimeout(timer);
-    for (const p of processes) await p.kill();
+    for (const { p } of processes) await p.kill();
     if (ballast) freeBallast(ballast);
     if (readOnly) unmount(dataDir);
     await tg.close();
