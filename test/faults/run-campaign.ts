@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Store } from '../../electron/core/store/store.js';
 import { COLLECTIONS, subscriberKey, type OutboxItem, type StoredEvent, type StoredSubscriber } from '../../electron/core/subscribers/model.js';
-import { newLinkSecret, signPayload } from '../../electron/core/yespo/signing.js';
+import { newLinkSecret } from '../../electron/core/yespo/signing.js';
 import { startFakeTelegram, type FakeTelegram, type FakeUser } from '../fakes/telegram/server.js';
 import { startFakeYespo, type FakeYespo } from '../fakes/yespo/server.js';
 import { checkOutcome, findSecrets, secretForms, type Check, type Outcome } from './checks.js';
@@ -13,7 +13,8 @@ import { bindReadOnly, fillDisk, freeBallast, mountTmpfs, unmount } from './data
 import { spawnEngine, waitUntil, type EngineProcess } from './engine-process.js';
 import { HUGE_RETRY_AFTER, planRounds, type KillMoment, type RoundPlan, type YespoFaultPlan } from './fault-schedule.js';
 import { seededRandom } from './random.js';
-import { digits, expectedUsers, generateScenario, type ScenarioEvent } from './scenario.js';
+import { DEFAULT_SHAPE, digits, expectedUsers, generateScenario, type ScenarioEvent } from './scenario.js';
+import { telegramInput } from './telegram-input.js';
 
 export interface CampaignResult {
   seed: number;
@@ -65,7 +66,7 @@ export async function runCampaign(seed: number, kills: number, log: Log): Promis
   const yespo: FakeYespo = await startFakeYespo({ repeatWindowMs: 60_000 * CHILD_TIMING.yespo.retryScale });
   const linkSecret = newLinkSecret();
   const uiToken = randomBytes(24).toString('base64url');
-  const users: FakeUser[] = Array.from({ length: 1_200 }, () => tg.user());
+  const users: FakeUser[] = Array.from({ length: DEFAULT_SHAPE.users }, () => tg.user());
   const env = {
     DATA_DIR: dataDir,
     TELEGRAM_API_ROOT: tg.url,
@@ -90,21 +91,7 @@ export async function runCampaign(seed: number, kills: number, log: Log): Promis
   let readOnly = false;
   let ballast: string | null = null;
 
-  function inject(e: ScenarioEvent): void {
-    const user = users[e.user];
-    if (e.kind === 'start') {
-      const payload = e.payload && ('signed' in e.payload ? signPayload(linkSecret, 'externalCustomerId', e.payload.signed)! : e.payload.tag);
-      tg.start(user, payload);
-    } else if (e.kind === 'contact') {
-      // A foreign card is another Telegram user's, or someone not on Telegram.
-      const other = digits(e.phone).endsWith('0') ? null : users[(e.user + 1) % users.length].id;
-      tg.shareContact(user, { phone: e.phone, userId: e.own ? user.id : other, firstName: 'Card' });
-    } else if (e.kind === 'block') {
-      tg.block(user);
-    } else {
-      tg.unblock(user);
-    }
-  }
+  const inject = telegramInput(tg, users, linkSecret);
 
   async function injectInBursts(events: ScenarioEvent[], bursts: number): Promise<void> {
     const size = Math.ceil(events.length / bursts);
