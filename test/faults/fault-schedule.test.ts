@@ -24,8 +24,14 @@ describe('the fault schedule', () => {
     for (const f of onSends) if (typeof f.kind === 'object') expect(f.kind.retryAfter).toBeLessThanOrEqual(1);
   });
 
-  it('includes a Yespo error that echoes the Authorization header, so the secret scan has something to find', () => {
-    const faults = planRounds(seededRandom(3), 200).flatMap((r) => r.yespo);
-    expect(faults.some((f) => f.kind === 'fail' && f.fault === 'echo-authorization')).toBe(true);
+  it('brings every kind of fault at least once, whatever the seed', () => {
+    for (const seed of [1, 2, 3, 42, 1234, 99999]) {
+      const rounds = planRounds(seededRandom(seed), 20);
+      const telegram = new Set(rounds.filter((r) => r.episode !== 'huge-retry-after').flatMap((r) => r.telegram.map((f) => `${f.methods[0]} ${typeof f.kind === 'object' ? 429 : f.kind}`)));
+      for (const kind of ['getUpdates 429', 'getUpdates 500', 'getUpdates hang', 'getUpdates html502', 'sendMessage 429']) expect(telegram, `seed ${seed}`).toContain(kind);
+      expect(telegram.has('sendMessage 500') || telegram.has('sendMessage html502'), `seed ${seed}: a 5xx on a reply`).toBe(true);
+      const yespo = new Set(rounds.flatMap((r) => r.yespo.map((f) => (f.kind !== 'fail' ? f.kind : typeof f.fault === 'object' ? `${f.fault.status}${'retryAfter' in f.fault ? ' Retry-After' : ''}` : f.fault))));
+      for (const kind of ['outage', 'refuse-connections', '429', '429 Retry-After', '502', 'hang', 'echo-authorization']) expect(yespo, `seed ${seed}`).toContain(kind);
+    }
   });
 });

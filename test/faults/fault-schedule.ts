@@ -42,9 +42,12 @@ function killMoment(random: Random): KillMoment {
   }
 }
 
-function telegramFault(random: Random): TelegramFaultPlan {
+const TELEGRAM_VARIANTS = 6;
+const YESPO_VARIANTS = 8;
+
+function telegramFault(random: Random, variant = random.int(0, TELEGRAM_VARIANTS - 1)): TelegramFaultPlan {
   const polls = ['getUpdates'];
-  switch (random.int(0, 5)) {
+  switch (variant) {
     case 0:
       return { n: random.int(1, 4), kind: '500', methods: polls };
     case 1:
@@ -61,9 +64,9 @@ function telegramFault(random: Random): TelegramFaultPlan {
   }
 }
 
-function yespoFault(random: Random): YespoFaultPlan {
+function yespoFault(random: Random, variant = random.int(0, YESPO_VARIANTS - 1)): YespoFaultPlan {
   const tokens = /\/tokens$/;
-  switch (random.int(0, 7)) {
+  switch (variant) {
     case 0:
       return { kind: 'outage', ms: random.int(200, 1_500) };
     case 1:
@@ -85,7 +88,8 @@ function yespoFault(random: Random): YespoFaultPlan {
 
 /**
  * The rounds of the campaign, one SIGKILL each. The full-disk, read-only and huge-retry_after
- * episodes fall on different rounds in the middle, when there are subscribers to lose.
+ * episodes fall on different rounds in the middle, when there are subscribers to lose. Besides the
+ * random faults, every kind of fault comes at least once, on a random round.
  */
 export function planRounds(random: Random, kills: number): RoundPlan[] {
   const middle = Array.from({ length: Math.max(0, kills - 6) }, (_, i) => i + 3);
@@ -94,10 +98,16 @@ export function planRounds(random: Random, kills: number): RoundPlan[] {
     const free = middle.filter((i) => !episodes.has(i));
     if (free.length) episodes.set(random.pick(free), episode);
   }
-  return Array.from({ length: kills }, (_, index) => {
+  const rounds: RoundPlan[] = Array.from({ length: kills }, (_, index) => {
     const telegram = Array.from({ length: random.int(0, 2) }, () => telegramFault(random));
     const yespo = Array.from({ length: random.int(0, 2) }, () => yespoFault(random));
     const episode = episodes.get(index);
     return { index, kill: killMoment(random), telegram, yespo, ...(episode ? { episode } : {}) };
   });
+  // The huge retry_after round keeps Telegram to that one fault, so it is the one the engine meets.
+  const telegramRounds = rounds.filter((r) => r.episode !== 'huge-retry-after');
+  if (telegramRounds.length === 0) return rounds;
+  for (let v = 0; v < TELEGRAM_VARIANTS; v++) random.pick(telegramRounds).telegram.push(telegramFault(random, v));
+  for (let v = 0; v < YESPO_VARIANTS; v++) random.pick(rounds).yespo.push(yespoFault(random, v));
+  return rounds;
 }
