@@ -14,7 +14,7 @@ describe('the fault campaign', () => {
       log(`${check.problems.length ? 'BROKEN' : 'held  '} ${check.guarantee}${check.problems.map((p) => `\n         ${p}`).join('')}`);
     }
     log(
-      `faults: seed ${seed}, ${result.presses} presses, ${result.kills} kills, ${outcome.lostSubscribers} lost subscribers, ` +
+      `faults: seed ${seed}, ${result.presses} presses, ${result.kills} kills, ${outcome.lostSubscribers} lost subscribers, ${outcome.lostPresses} lost presses, ` +
         `${outcome.lostTokens} lost tokens, ${outcome.duplicatePushes} duplicate pushes (bound ${outcome.duplicateBound})`,
     );
     for (const check of [...result.episodes, ...outcome.checks, result.secrets]) expect.soft(check.problems, `seed ${seed}: ${check.guarantee}`).toEqual([]);

@@ -45,7 +45,7 @@ describe('the campaign checks', () => {
   it('hold when the engine and Yespo match the events', () => {
     const outcome = checkOutcome(input([[0, one]], { subscribers: [subscriber(100)], contacts: [contact(1, ['100'])], tokenRequests: [push([100])] }));
     expect(outcome.checks.flatMap((c) => c.problems)).toEqual([]);
-    expect(outcome).toMatchObject({ lostSubscribers: 0, lostTokens: 0, duplicatePushes: 0, duplicateBound: 2 });
+    expect(outcome).toMatchObject({ lostSubscribers: 0, lostPresses: 0, lostTokens: 0, duplicatePushes: 0, duplicateBound: 2 });
   });
 
   it('name a lost subscriber, a lost token, a wrong state, a foreign phone and a doubled /start', () => {
@@ -54,13 +54,13 @@ describe('the campaign checks', () => {
       [1, { starts: 2, state: 'blocked', comebacks: 0 }],
       [2, { starts: 1, state: 'active', phone: '380501000002', comebacks: 0 }],
     ];
-    const p = problemsOf(
-      input(expected, {
-        subscribers: [subscriber(101), subscriber(102, { phone: '44207000001' })],
-        eventsOf: (chatId) => Array.from({ length: chatId === 102 ? 2 : 1 }, () => ({ at: 0, type: 'started' }) as StoredEvent),
-        contacts: [contact(7, [], { phone: '+44207000001' })],
-      }),
-    );
+    const broken = input(expected, {
+      subscribers: [subscriber(101), subscriber(102, { phone: '44207000001' })],
+      eventsOf: (chatId) => Array.from({ length: chatId === 102 ? 2 : 1 }, () => ({ at: 0, type: 'started' }) as StoredEvent),
+      contacts: [contact(7, [], { phone: '+44207000001' })],
+    });
+    expect(checkOutcome(broken)).toMatchObject({ lostSubscribers: 1, lostPresses: 2, lostTokens: 2 });
+    const p = problemsOf(broken);
     expect(p['every subscriber is recorded']).toEqual(['chat 100 pressed Start 1× and is not recorded']);
     expect(p['every /start is recorded exactly once']).toEqual(['chat 101: 1 "started" events for 2 presses', 'chat 102: 2 "started" events for 1 presses']);
     expect(p['the final state follows the last event']).toEqual(['chat 101 is active, its last event made it blocked']);

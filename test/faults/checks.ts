@@ -11,6 +11,8 @@ export interface Check {
 export interface Outcome {
   checks: Check[];
   lostSubscribers: number;
+  /** /start presses with no "started" event (a lost subscriber's included). */
+  lostPresses: number;
   lostTokens: number;
   duplicatePushes: number;
   duplicateBound: number;
@@ -73,15 +75,18 @@ export function checkOutcome(input: OutcomeInput): Outcome {
   const once: string[] = [];
   const state: string[] = [];
   const phone: string[] = [];
+  let lostPresses = 0;
   for (const [user, want] of input.expected) {
     const chatId = input.chatIdOf(user);
     expectedChats.add(chatId);
     const got = byChat.get(chatId);
     if (!got) {
+      lostPresses += want.starts;
       lost.push(`chat ${chatId} pressed Start ${want.starts}× and is not recorded`);
       continue;
     }
     const starts = input.eventsOf(chatId).filter((e) => e.type === 'started').length;
+    lostPresses += Math.max(0, want.starts - starts);
     if (starts !== want.starts) once.push(`chat ${chatId}: ${starts} "started" events for ${want.starts} presses`);
     if (got.state !== want.state) state.push(`chat ${chatId} is ${got.state}, its last event made it ${want.state}`);
     if (got.phone !== want.phone) {
@@ -140,7 +145,7 @@ export function checkOutcome(input: OutcomeInput): Outcome {
     { guarantee: 'duplicate pushes stay within one in-flight batch per kill', problems: duplicates },
     { guarantee: 'nothing is stuck', problems: stuck },
   ];
-  return { checks, lostSubscribers: lost.length, lostTokens, duplicatePushes, duplicateBound };
+  return { checks, lostSubscribers: lost.length, lostPresses, lostTokens, duplicatePushes, duplicateBound };
 }
 
 export interface SecretForm {
