@@ -172,7 +172,8 @@ export async function runCampaign(seed: number, kills: number, log: Log): Promis
     await waitUntil(() => tg.confirmedUpTo(), (n) => n > confirmedBefore, 5_000);
     ballast = fillDisk(disk, LEFT_ON_FULL_DISK);
     const confirmedAtFill = tg.confirmedUpTo();
-    log(`full disk: ${Math.round(statfsSync(disk).bavail * statfsSync(disk).bsize / 1024)} KiB left, ${tg.pendingCount()} updates waiting`);
+    const { bavail, bsize } = statfsSync(disk);
+    log(`full disk: ${Math.round((bavail * bsize) / 1024)} KiB left, ${tg.pendingCount()} updates waiting`);
     await injectInBursts(rest, 4);
     const seen = await waitUntil(() => p.status(2_000), storeProblem, 10_000);
     if (!seen.reached) {
@@ -224,7 +225,8 @@ export async function runCampaign(seed: number, kills: number, log: Log): Promis
     await shell.stop(5_000);
     const p = await start('on a read-only folder');
     const ro = await p.status();
-    if (ro && !storeProblem(ro)) observe(guarantee, `on a read-only folder the status says store ${ro.store.state}, bot ${ro.bot.state}`);
+    if (!ro) observe(guarantee, `the engine on a read-only folder: ${silence(p)}`);
+    else if (!storeProblem(ro)) observe(guarantee, `on a read-only folder the status says store ${ro.store.state}, bot ${ro.bot.state}`);
     unmount(dataDir);
     readOnly = false;
     if (!alive(p)) return start('once the folder was writable');
