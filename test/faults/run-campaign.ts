@@ -174,6 +174,7 @@ export async function runCampaign(seed: number, kills: number, log: Log): Promis
     const confirmedAtFill = tg.confirmedUpTo();
     const { bavail, bsize } = statfsSync(disk);
     log(`full disk: ${Math.round((bavail * bsize) / 1024)} KiB left, ${tg.pendingCount()} updates waiting`);
+    const afterRestart = rest.splice(Math.floor(rest.length / 2));
     await injectInBursts(rest, 4);
     const seen = await waitUntil(() => p.status(2_000), storeProblem, 10_000);
     if (!seen.reached) {
@@ -187,9 +188,11 @@ export async function runCampaign(seed: number, kills: number, log: Log): Promis
     }
     await kill(p, 'on the full disk');
     const again = await start('on the full disk');
+    // Updates keep coming, so the restarted engine has something to write.
+    await injectInBursts(afterRestart, 2);
     if (alive(again)) {
-      const s = await again.status();
-      if (!storeProblem(s)) observe(guarantee, s ? `restarted on the full disk, the status says store ${s.store.state}, bot ${s.bot.state}` : `restarted on the full disk, ${silence(again)}`);
+      const { value: s, reached } = await waitUntil(() => again.status(2_000), storeProblem, 10_000);
+      if (!reached) observe(guarantee, s ? `restarted on the full disk with updates coming, the status says store ${s.store.state}, bot ${s.bot.state}` : `restarted on the full disk, ${silence(again)}`);
     }
     freeBallast(ballast);
     ballast = null;
