@@ -6,7 +6,7 @@ export default defineConfig({
   // Renderer unit tests import .vue files; the Electron bundles of vite.config.ts are not needed here.
   plugins: [vue()],
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/faults/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,

@@ -400,6 +400,26 @@ describe('fault injection', () => {
     expect((await pushTokens([{ token: '1', email: 'a@b.co' }])).status).toBe(200);
   });
 
+  it('echo-authorization answers 500 with the Authorization header in its message, and stores nothing', async () => {
+    fake.failNext(1, 'echo-authorization', /\/tokens$/);
+    const echoed = await pushTokens([{ token: '1', email: 'a@b.co' }]);
+    expect(echoed.status).toBe(500);
+    expect(JSON.parse(echoed.text).message).toBe(`Unexpected error handling POST /v1/apps/${fake.appUuid}/tokens [Authorization: ${basic(fake.apiKey)}]`);
+    expect(fake.contacts).toEqual([]);
+  });
+
+  it('refuseConnections closes the port (ECONNREFUSED) until it opens again on the same address', async () => {
+    await fake.refuseConnections(true);
+    const refused = await call('GET', '/v1/account/info').then(
+      () => 'answered',
+      (error: unknown) => ((error as { cause?: { code?: string } }).cause?.code ?? String(error)),
+    );
+    expect(refused).toBe('ECONNREFUSED');
+    await fake.refuseConnections(false);
+    expect((await pushTokens([{ token: '1', email: 'a@b.co' }])).status).toBe(200);
+    await fake.refuseConnections(true);
+  });
+
   it('hang never answers and stores nothing; close() still returns', async () => {
     fake.failNext(1, 'hang', /\/tokens$/);
     const hung = pushTokens([{ token: '1', email: 'a@b.co' }]).then(

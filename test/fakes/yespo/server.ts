@@ -9,7 +9,7 @@
  *   400 "Token must be specified" text · 400 schema errors {errors:[{message}]} · 400 bad phone/email and
  *   missing identifier {errors:{message}} · 409 "Repeated request within 1 minute" text · 403 activity text
  *   503 outage: nginx HTML and plain text, alternating · injected 429 text, 500 {message}, 502 nginx HTML,
- *   503 text · rejectToken: the four shapes in turn unless one is given.
+ *   503 text, a 500 {message} echoing the Authorization header · rejectToken: the four shapes in turn unless one is given.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -23,13 +23,18 @@ export type { ActivityRow, MediaType } from './activity-log.js';
 export type { FakeContact, AppTokenRef } from './contact-book.js';
 export type { ErrorShape } from './error-bodies.js';
 
+/**
+ * `echoAuthorization` / `echo-authorization`: an error whose message repeats the request's
+ * Authorization header, as a debugging layer in front of an API sometimes does; a client must not
+ * store or log it as it came.
+ */
 export type FaultKind =
   | { status: 429; retryAfter?: number }
   | { status: 500 | 502 | 503 }
-  /** A careless server: `message`, then the request's Authorization header echoed back, in a JSON body. */
   | { status: 400 | 500; message: string; echoAuthorization: true }
   | 'hang'
-  | 'reset';
+  | 'reset'
+  | 'echo-authorization';
 
 export interface TokenRequest {
   appUuid: string;
@@ -69,6 +74,8 @@ export interface FakeYespo {
   setApiKey(key: string): void;
   /** While on, every call gets 503. */
   outage(on: boolean): void;
+  /** While on, the port is closed and calls fail with ECONNREFUSED, as when Yespo or the network is down. */
+  refuseConnections(on: boolean): Promise<void>;
   /** The next `n` calls (whose path matches `paths`, when given) fail this way, before auth is checked. */
   failNext(n: number, kind: FaultKind, paths?: RegExp): void;
   /** A batch containing this token gets 400 with `message`, and nothing of the batch is stored. */
@@ -162,7 +169,7 @@ function isJsonUtf8(contentType: string | undefined): boolean {
   return charset === undefined || charset.replace(/"/g, '') === 'charset=utf-8';
 }
 
-function faultReply(kind: Exclude<FaultKind, 'hang' | 'reset'>, authorization: string | undefined): Reply {
+function faultReply(kind: Exclude<FaultKind, 'hang' | 'reset' | 'echo-authorization'>, authorization: string | undefined): Reply {
   if ('echoAuthorization' in kind) return errorReply(kind.status, `${kind.message} (request headers: Authorization: ${authorization})`, 'message');
   switch (kind.status) {
     case 429: {
@@ -277,6 +284,10 @@ export async function startFakeYespo(opts: FakeYespoOptions = {}): Promise<FakeY
       req.socket.resetAndDestroy();
       return;
     }
+    if (fault === 'echo-authorization') {
+      send(errorReply(500, `Unexpected error handling ${method} ${path} [Authorization: ${req.headers.authorization ?? ''}]`, 'message'));
+      return;
+    }
     if (fault) {
       send(faultReply(fault, req.headers.authorization));
       return;
@@ -311,6 +322,7 @@ export async function startFakeYespo(opts: FakeYespoOptions = {}): Promise<FakeY
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  let refusing = false;
 
   return {
     url: `http://127.0.0.1:${port}/api`,
@@ -324,6 +336,7 @@ export async function startFakeYespo(opts: FakeYespoOptions = {}): Promise<FakeY
     mutes: state.mutes,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        if (refusing) return resolve();
         server.close((e) => (e ? reject(e) : resolve()));
         // Hung requests and idle keep-alive sockets would otherwise hold close() open.
         server.closeAllConnections();
@@ -333,6 +346,22 @@ export async function startFakeYespo(opts: FakeYespoOptions = {}): Promise<FakeY
     },
     outage(on) {
       outageOn = on;
+    },
+    async refuseConnections(on) {
+      if (on === refusing) return;
+      refusing = on;
+      await new Promise<void>((resolve, reject) => {
+        if (on) {
+          server.close((e) => (e ? reject(e) : resolve()));
+          server.closeAllConnections();
+        } else {
+          server.once('error', reject);
+          server.listen(port, '127.0.0.1', () => {
+            server.off('error', reject);
+            resolve();
+          });
+        }
+      });
     },
     failNext(n, kind, paths) {
       if (n > 0) faults.push({ remaining: n, kind, paths });
