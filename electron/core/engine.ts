@@ -5,11 +5,15 @@ import type { EngineOptions, EnginePhase } from './engine/phase.js';
 import { runningPhase } from './engine/running.js';
 import { EngineEvents } from './events.js';
 import { redact } from './redact.js';
+import { retryDelay, type RetryPolicy } from './retry-delay.js';
 import { SecretVault } from './secrets/vault.js';
 import { recordIsReadable } from './store/schema.js';
 import { Store } from './store/store.js';
 
 export type { EngineOptions } from './engine/phase.js';
+
+/** How often a data folder that could not be opened is tried again (a drive plugged back in, a permission fixed). */
+const REOPEN_RETRY: RetryPolicy = { baseMs: 2_000, capMs: 60_000, maxRetryAfterMs: 60_000 };
 
 export interface Engine {
   readonly api: EngineApi;
@@ -37,26 +41,54 @@ export function createEngine(options: EngineOptions): Engine {
     METHODS.map((method) => [method, (args: unknown) => (phase.api[method] as (a: unknown) => Promise<unknown>)(args)]),
   ) as EngineApi;
 
+  let reopenTimer: NodeJS.Timeout | null = null;
+  let stopped = false;
+
+  async function openStore(): Promise<Store | { problem: string }> {
+    try {
+      return await Store.open(`${options.dataDir}/store`, { beforeWrite: options.beforeStoreWrite, checkRecord: recordIsReadable });
+    } catch (error) {
+      options.logger.error({ err: error }, 'the data folder could not be opened');
+      return { problem: redact(error instanceof Error ? error.message : String(error)) };
+    }
+  }
+
+  /** Until the folder opens, the degraded engine answers; then the whole engine takes over, without a restart. */
+  function reopenLater(attempt: number): void {
+    const delay = retryDelay(attempt, { policy: REOPEN_RETRY }) * (options.timeScale ?? 1);
+    reopenTimer = setTimeout(async () => {
+      const opened = await openStore();
+      if (stopped) {
+        if (opened instanceof Store) await opened.close();
+        return;
+      }
+      if (!(opened instanceof Store)) return reopenLater(attempt + 1);
+      options.logger.info('the data folder can be used again');
+      await phase.stop();
+      phase = runningPhase(context, opened);
+      phase.start();
+    }, delay);
+  }
+
   return {
     api,
     on: (event, listener) => events.on(event, listener),
     async start() {
+      stopped = false;
       // The keychain answers from its own thread while the data file is read and parsed.
       const secretsLoaded = vault.load();
-      let store: Store | null = null;
-      let problem = '';
-      try {
-        store = await Store.open(`${options.dataDir}/store`, { beforeWrite: options.beforeStoreWrite, checkRecord: recordIsReadable });
-      } catch (error) {
-        problem = redact(error instanceof Error ? error.message : String(error));
-        options.logger.error({ err: error }, 'the data folder could not be opened');
-      }
+      const opened = await openStore();
       await secretsLoaded;
       await vault.linkKey();
-      phase = store ? runningPhase(context, store) : degradedPhase(context, problem);
+      phase = opened instanceof Store ? runningPhase(context, opened) : degradedPhase(context, opened.problem);
       phase.start();
+      if (!(opened instanceof Store)) reopenLater(1);
     },
-    stop: () => phase.stop(),
+    async stop() {
+      stopped = true;
+      if (reopenTimer) clearTimeout(reopenTimer);
+      await phase.stop();
+    },
     suspend: () => phase.suspend(),
     resume: () => phase.resume(),
   };

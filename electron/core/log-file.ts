@@ -13,8 +13,12 @@ interface Writer {
  * on EAGAIN-like errors), which froze the app at exit; here a write that fails ends the file: the
  * lines go on to `fallback` (stderr), and `problem` says why.
  */
+/** How long a failed log file rests before a line tries it again (the disk may have room by then). */
+export const LOG_RETRY_MS = 60_000;
+
 export class LogFile {
   private fd: number | null = null;
+  private failedAt = 0;
   problem: string | null = null;
 
   constructor(
@@ -23,18 +27,26 @@ export class LogFile {
     private readonly fallback: Writer | null,
     /** Where the failure itself is told. */
     private readonly warn: Writer,
+    private readonly now: () => number = Date.now,
   ) {
+    this.open();
+  }
+
+  private open(): void {
     try {
-      mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR });
-      this.fd = openSync(file, 'a', PRIVATE_FILE);
+      mkdirSync(path.dirname(this.file), { recursive: true, mode: PRIVATE_DIR });
+      this.fd = openSync(this.file, 'a', PRIVATE_FILE);
     } catch (error) {
       this.fail(error);
       return;
     }
-    if (process.platform !== 'win32') narrow(() => chmodSync(path.dirname(file), PRIVATE_DIR), () => fchmodSync(this.fd!, PRIVATE_FILE));
+    if (this.problem !== null) this.warn.write(`${JSON.stringify({ level: 30, time: this.now(), msg: 'The log file can be written again' })}\n`);
+    this.problem = null;
+    if (process.platform !== 'win32') narrow(() => chmodSync(path.dirname(this.file), PRIVATE_DIR), () => fchmodSync(this.fd!, PRIVATE_FILE));
   }
 
   write(line: string): void {
+    if (this.fd === null && this.now() - this.failedAt >= LOG_RETRY_MS) this.open();
     if (this.fd !== null) {
       try {
         const bytes = Buffer.from(line, 'utf8');
@@ -53,6 +65,7 @@ export class LogFile {
   }
 
   private fail(error: unknown): void {
+    this.failedAt = this.now();
     const code = (error as NodeJS.ErrnoException)?.code;
     this.problem = `${code ? `${code}: ` : ''}${error instanceof Error ? error.message : String(error)}`;
     if (this.fd !== null) {
@@ -63,7 +76,7 @@ export class LogFile {
       }
       this.fd = null;
     }
-    this.warn.write(`${JSON.stringify({ level: 40, time: Date.now(), msg: `The log file can't be written (${this.problem}); logging to stderr only` })}\n`);
+    this.warn.write(`${JSON.stringify({ level: 40, time: this.now(), msg: `The log file can't be written (${this.problem}); logging to stderr only` })}\n`);
   }
 
   close(): void {

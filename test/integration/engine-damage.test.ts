@@ -55,3 +55,20 @@ it('without a data folder it can open, the engine answers status, setup and keyc
     folder.remove();
   }
 });
+
+it('takes over from the degraded engine by itself once the data folder can be opened, without a restart', async () => {
+  const folder = tempDir('tcy-reopen-');
+  const blocker = path.join(folder.dir, 'store');
+  await fs.writeFile(blocker, 'not a folder');
+  const engine = createEngine({ dataDir: folder.dir, version: '0', secrets: createMemorySecrets(), logger: createLogger({ level: 'silent' }), timeScale: 0.01 });
+  try {
+    await engine.start();
+    expect((await engine.api.getStatus(undefined)).store.state).toBe('write-failed');
+    await fs.rm(blocker);
+    await expect.poll(async () => (await engine.api.getStatus(undefined)).store.state, { timeout: 10_000 }).toBe('ok');
+    expect((await engine.api.querySubscribers({})).total).toBe(0);
+  } finally {
+    await engine.stop();
+    folder.remove();
+  }
+});

@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { LogFile } from '../../electron/core/log-file.js';
+import { LOG_RETRY_MS, LogFile } from '../../electron/core/log-file.js';
 import { createLogger, logFileProblem } from '../../electron/core/log.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -33,8 +33,7 @@ it('the logger reports its file problem and keeps logging', () => {
   expect(logFileProblem(fine)).toBeNull();
 });
 
-it.skipIf(process.platform === 'win32')('keeps the log to its owner, also a log written before with wider modes', async () => {
-  const { mkdirSync, statSync } = await import('node:fs');
+it.skipIf(process.platform === 'win32')('keeps the log to its owner, also a log written before with wider modes', () => {
   const t = tempDir();
   cleanups.push(t.remove);
   const logs = path.join(t.dir, 'logs');
@@ -45,4 +44,25 @@ it.skipIf(process.platform === 'win32')('keeps the log to its owner, also a log 
   file.close();
   expect(statSync(logs).mode & 0o777).toBe(0o700);
   expect(statSync(path.join(logs, 'engine.log')).mode & 0o777).toBe(0o600);
+});
+
+it('tries a failed log file again after a while, and says so once it works', () => {
+  const t = tempDir();
+  cleanups.push(t.remove);
+  writeFileSync(path.join(t.dir, 'logs'), '');
+  let clock = 1_000_000;
+  const fallback: string[] = [];
+  const warnings: string[] = [];
+  const file = new LogFile(path.join(t.dir, 'logs', 'engine.log'), { write: (l) => fallback.push(l) }, { write: (l) => warnings.push(l) }, () => clock);
+  expect(file.problem).not.toBeNull();
+  rmSync(path.join(t.dir, 'logs'));
+  file.write('too soon\n');
+  expect(fallback).toEqual(['too soon\n']);
+  clock += LOG_RETRY_MS;
+  file.write('back\n');
+  expect(file.problem).toBeNull();
+  expect(fallback).toEqual(['too soon\n']);
+  expect(warnings.at(-1)).toContain('can be written again');
+  file.close();
+  expect(readFileSync(path.join(t.dir, 'logs', 'engine.log'), 'utf8')).toBe('back\n');
 });
