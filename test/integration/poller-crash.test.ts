@@ -55,9 +55,8 @@ async function crashAndRecover(moment: 'before-persist' | 'after-persist'): Prom
   const second = runChild({ ...env, KILL_AT: 'none' });
   await second.waitFor('READY');
   const until = Date.now() + 20_000;
+  // A batch is confirmed by the next poll, which goes out only after the batch was persisted.
   while (tg.pendingCount() > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
-  // One more poll confirms the last batch only after it was persisted.
-  await new Promise((r) => setTimeout(r, 300));
   await killed(second.child);
 
   const store = await Store.open(t.dir);
