@@ -23,8 +23,14 @@ export class ActivityReader {
   private running = false;
   private timer: NodeJS.Timeout | null = null;
   private run: Promise<void> | null = null;
+  private rounds = 0;
 
   constructor(private readonly deps: ActivityReaderDeps) {}
+
+  /** How many scheduled reads have come round, whether they read or had nothing to do. */
+  get scheduledReads(): number {
+    return this.rounds;
+  }
 
   start(firstDelayMs: number): void {
     this.running = true;
@@ -77,6 +83,7 @@ export class ActivityReader {
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.read(false).finally(() => {
+        this.rounds++;
         const minutes = this.deps.config().activityPollMinutes;
         this.schedule(Math.max(1, Number.isFinite(minutes) && minutes > 0 ? minutes : DEFAULT_POLL_MINUTES) * this.deps.timing.minuteMs);
       });

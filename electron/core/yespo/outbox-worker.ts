@@ -32,6 +32,8 @@ export class OutboxWorker {
   private running = false;
   private lanes: Promise<void>[] = [];
   private readonly sleepers = new Set<() => void>();
+  /** Per lane: how many times it looked for work and found none it may do. */
+  private looks: number[] = [];
   /** Token batches being halved after a 400: sent before anything new. Their items stay claimed. */
   private splits: OutboxItem[][] = [];
   /** A batch size Yespo refused as too large halves this for the rest of the session. */
@@ -45,10 +47,17 @@ export class OutboxWorker {
     return this.inFlight > 0 || this.splits.length > 0;
   }
 
+  /** How many times every lane has looked for work and found none it may do. */
+  get idleLooks(): number {
+    return this.looks.length ? Math.min(...this.looks) : 0;
+  }
+
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.lanes = Array.from({ length: Math.max(1, this.deps.timing.lanes) }, () => this.lane());
+    const lanes = Math.max(1, this.deps.timing.lanes);
+    this.looks = new Array<number>(lanes).fill(0);
+    this.lanes = Array.from({ length: lanes }, (_, lane) => this.lane(lane));
   }
 
   async stop(): Promise<void> {
@@ -64,10 +73,11 @@ export class OutboxWorker {
     for (const wake of [...this.sleepers]) wake();
   }
 
-  private async lane(): Promise<void> {
+  private async lane(lane: number): Promise<void> {
     while (this.running) {
       const work = this.nextWork();
       if (!work) {
+        this.looks[lane]++;
         await this.sleep();
         continue;
       }

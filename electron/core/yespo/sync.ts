@@ -67,6 +67,16 @@ export class YespoSync {
     return this.gate.activityForbidden;
   }
 
+  /** How many times every lane has looked for work and found none it may do: a signal to wait on. */
+  get idleLooks(): number {
+    return this.parts().worker.idleLooks;
+  }
+
+  /** How many scheduled delivery-report reads have come round: a signal to wait on. */
+  get scheduledReads(): number {
+    return this.parts().reader.scheduledReads;
+  }
+
   start(): void {
     if (this.running) return;
     this.running = true;
