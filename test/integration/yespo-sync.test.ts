@@ -304,6 +304,42 @@ describe('pauses', () => {
     expectEachOnce([1]);
   });
 
+  it('sends nothing with settings that changed while it waited for the disk', async () => {
+    await seed(store, [subscriber(1)]);
+    let diskWaited!: () => void;
+    const waiting = new Promise<void>((resolve) => (diskWaited = resolve));
+    let saveNow!: () => void;
+    const saved = new Promise<void>((resolve) => (saveNow = resolve));
+    const slowDisk = new Proxy(store, {
+      get(target, prop) {
+        if (prop === 'durable') {
+          return async () => {
+            diskWaited();
+            await saved;
+            return target.durable();
+          };
+        }
+        const value = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const u = makeSync(slowDisk, fake);
+    running.push(u.sync);
+    u.sync.start();
+    await waiting;
+    // The key is held back, as when the owner points the app at another API root.
+    u.config.apiKey = null;
+    saveNow();
+    await lanesLookAgain(u);
+    expect(fake.requests).toHaveLength(0);
+    expect(outboxItem(store, 'token', 1)).toMatchObject({ attempts: 0, state: 'waiting' });
+
+    u.config.apiKey = fake.apiKey;
+    u.sync.wake();
+    await idle(u);
+    expectEachOnce([1]);
+  });
+
   it('stops cleanly during a hung request and loses nothing', async () => {
     await seed(store, chatIds(1, 5).map((id) => subscriber(id)));
     fake.failNext(1, 'hang', /tokens/);

@@ -5,7 +5,7 @@ import { contactUpdateFor, tokenEntryFor } from './identity.js';
 import type { OutboxIndex } from './outbox-index.js';
 import type { OutboxWriter, PreparedToken } from './outbox-writer.js';
 import { classifyRefusal, planRefusedBatch } from './split.js';
-import type { SyncTiming } from './sync-config.js';
+import type { SyncTiming, YespoConfig } from './sync-config.js';
 import type { SyncContext } from './sync-context.js';
 
 const MIN_BATCH = 1;
@@ -134,13 +134,23 @@ export class OutboxWorker {
     });
   }
 
+  /**
+   * The settings to send with, read once the outbox is on disk: waiting for the disk can take long
+   * enough for the owner to change them, and a key held back for a new API root must not go there.
+   */
+  private async sendableConfig(): Promise<YespoConfig | null> {
+    if (!(await this.deps.writer.durable())) return null;
+    const cfg = this.deps.config();
+    return this.deps.gate.decide(cfg).kind === 'send' ? cfg : null;
+  }
+
   private async sendTokens(items: OutboxItem[]): Promise<void> {
     const { store, outbox, writer, index } = this.deps;
-    if (!(await writer.durable())) {
+    const cfg = await this.sendableConfig();
+    if (!cfg) {
       for (const item of items) index.release(item.id);
       return;
     }
-    const cfg = this.deps.config();
     const prepared: PreparedToken[] = [];
     const dropped: OutboxItem[] = [];
     for (const item of items) {
@@ -197,7 +207,8 @@ export class OutboxWorker {
     const { store, outbox, writer } = this.deps;
     let releaseAt: number | undefined;
     try {
-      if (!(await writer.durable())) return;
+      const cfg = await this.sendableConfig();
+      if (!cfg) return;
       const current = outbox.get(item.id);
       if (!current || current.state !== 'waiting') return;
       const sub = store.get<StoredSubscriber>(COLLECTIONS.subscribers, subscriberKey(item.botId, item.chatId));
@@ -212,7 +223,6 @@ export class OutboxWorker {
         releaseAt = Math.max(token.nextAttemptAt, this.deps.now()) + this.deps.timing.idleCheckMs;
         return;
       }
-      const cfg = this.deps.config();
       const client = this.deps.client(cfg);
       try {
         if (update) await client.updateContact(update);
