@@ -138,7 +138,8 @@ describe('delivery failures from Yespo', () => {
     const before = reads();
     const again = started(schedule);
     await waitFor(() => again.sync.activityForbidden, (v) => v, 'the 403');
-    await new Promise((r) => setTimeout(r, 300));
+    const rounds = again.sync.scheduledReads;
+    await waitFor(() => again.sync.scheduledReads, (n) => n >= rounds + 3, 'three more scheduled reads to come round');
     expect(reads() - before).toBe(1);
     expect(again.sync.status().state).not.toBe('paused-auth');
   });

@@ -6,7 +6,7 @@ import { queueOutbox } from '../../electron/core/yespo/queue.js';
 import type { YespoSync } from '../../electron/core/yespo/sync.js';
 import { startFakeYespo, type FakeYespo } from '../fakes/yespo/server.js';
 import { tempDir } from '../support/temp-dir.js';
-import { acceptedTokenCounts, BOT_ID, chatIds, makeSync, outboxItem, seed, sub, subscriber, waitFor, type SyncUnderTest } from './fixtures/yespo-world.js';
+import { acceptedTokenCounts, BOT_ID, chatIds, lanesLookAgain, makeSync, outboxItem, seed, sub, subscriber, waitFor, type SyncUnderTest } from './fixtures/yespo-world.js';
 
 let fake: FakeYespo;
 let store: Store;
@@ -215,7 +215,7 @@ describe('pauses', () => {
     expect(paused.detail).toMatch(/API key/);
     expect(paused.pending).toBe(10);
     const requests = fake.requests.length;
-    await new Promise((r) => setTimeout(r, 150));
+    await lanesLookAgain(u);
     expect(fake.requests.length).toBe(requests);
     expect(outboxItem(store, 'token', 1)).toMatchObject({ attempts: 0, state: 'waiting' });
     expect(JSON.stringify(paused)).not.toContain(old);
@@ -232,8 +232,9 @@ describe('pauses', () => {
     const u = started({ config: { apiKey: good } });
     await waitFor(() => u.sync.status().state, (s) => s === 'paused-auth', 'the auth pause');
     fake.setApiKey(good);
-    await new Promise((r) => setTimeout(r, 100));
+    await lanesLookAgain(u);
     expect(u.sync.status().state).toBe('paused-auth');
+    expect(fake.tokenRequests.filter((r) => r.status === 200)).toHaveLength(0);
     u.sync.syncNow();
     await idle(u);
     expectEachOnce([1]);
@@ -290,13 +291,49 @@ describe('pauses', () => {
   it('sends nothing while paused by the owner or not configured', async () => {
     await seed(store, [subscriber(1)]);
     const u = started({ config: { paused: true } });
-    await new Promise((r) => setTimeout(r, 100));
+    await lanesLookAgain(u);
     expect(u.sync.status()).toMatchObject({ state: 'paused', pending: 1 });
     u.config.paused = false;
     u.config.apiKey = null;
-    await new Promise((r) => setTimeout(r, 100));
+    await lanesLookAgain(u);
     expect(u.sync.status()).toMatchObject({ state: 'not-configured', pending: 1 });
     expect(fake.requests).toHaveLength(0);
+    u.config.apiKey = fake.apiKey;
+    u.sync.wake();
+    await idle(u);
+    expectEachOnce([1]);
+  });
+
+  it('sends nothing with settings that changed while it waited for the disk', async () => {
+    await seed(store, [subscriber(1)]);
+    let diskWaited!: () => void;
+    const waiting = new Promise<void>((resolve) => (diskWaited = resolve));
+    let saveNow!: () => void;
+    const saved = new Promise<void>((resolve) => (saveNow = resolve));
+    const slowDisk = new Proxy(store, {
+      get(target, prop) {
+        if (prop === 'durable') {
+          return async () => {
+            diskWaited();
+            await saved;
+            return target.durable();
+          };
+        }
+        const value = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const u = makeSync(slowDisk, fake);
+    running.push(u.sync);
+    u.sync.start();
+    await waiting;
+    // The key is held back, as when the owner points the app at another API root.
+    u.config.apiKey = null;
+    saveNow();
+    await lanesLookAgain(u);
+    expect(fake.requests).toHaveLength(0);
+    expect(outboxItem(store, 'token', 1)).toMatchObject({ attempts: 0, state: 'waiting' });
+
     u.config.apiKey = fake.apiKey;
     u.sync.wake();
     await idle(u);
@@ -332,7 +369,7 @@ describe('pauses', () => {
     const failed = await waitFor(() => u.sync.status(), (s) => s.state === 'store-failed', 'the store failure');
     expect(failed.detail).toMatch(/ENOSPC/);
     const sent = fake.tokenRequests.length;
-    await new Promise((r) => setTimeout(r, 150));
+    await lanesLookAgain(u);
     expect(fake.tokenRequests.length).toBe(sent);
     diskFull = false;
     await idle(u);
