@@ -5,6 +5,7 @@ import { dispatch } from '../core/contract/dispatch.js';
 import type { ErrorCode, Result } from '../core/contract/types.js';
 import type { Engine } from '../core/engine.js';
 import type { Logger } from '../core/log.js';
+import { contentSecurityPolicy } from '../core/ui-files/csp.js';
 import { allowedHosts, checkAccess, sessionCookie, sessionCookieName, type Access } from './auth.js';
 import { createEventSocket } from './event-socket.js';
 import { serveStatic } from './static-files.js';
@@ -65,22 +66,6 @@ const BASE_HEADERS = {
   'x-frame-options': 'DENY',
   'cross-origin-opener-policy': 'same-origin',
 };
-
-function contentSecurityPolicy(host: string): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    // The component library injects its styles at run time.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    `connect-src 'self' ws://${host}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
 
 const OPEN_LINK_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Telegram Connector for Yespo</title></head>
@@ -194,7 +179,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       res.writeHead(405, { ...BASE_HEADERS, allow: 'GET, HEAD' }).end();
       return;
     }
-    await serveStatic(uiDir, url.pathname, res, { ...BASE_HEADERS, 'content-security-policy': contentSecurityPolicy(req.headers.host ?? '') });
+    await serveStatic(uiDir, url.pathname, res, BASE_HEADERS, contentSecurityPolicy({ eventSocket: `ws://${req.headers.host ?? ''}` }));
   }
 
   const server = http.createServer(

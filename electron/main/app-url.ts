@@ -1,5 +1,3 @@
-import path from 'node:path';
-
 /** Pages are served from `app://app/…`: a standard, secure scheme instead of `file://`. */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'app';
@@ -21,26 +19,15 @@ export function urlOrigin(url: string): string | null {
 }
 
 /**
- * The file under `root` that an `app://app/…` request asks for, or null when the URL is not ours or
- * would reach outside `root` (`..`, encoded slashes or backslashes, NUL bytes).
+ * The path (still percent-encoded) an `app://app/…` request asks for, or null when the URL is not
+ * ours; which file that is, and whether it may be served, is the shared UI-files module's decision.
  */
-export function resolveAppPath(root: string, url: string, pathApi: path.PlatformPath = path): string | null {
+export function appUrlPath(url: string): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return null;
   }
-  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
-  let relative: string;
-  try {
-    relative = decodeURIComponent(parsed.pathname);
-  } catch {
-    return null;
-  }
-  if (relative.includes('\0')) return null;
-  if (relative === '' || relative === '/') relative = '/index.html';
-  const base = pathApi.resolve(root);
-  const file = pathApi.resolve(base, `.${relative}`);
-  return file.startsWith(base + pathApi.sep) ? file : null;
+  return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST ? parsed.pathname : null;
 }

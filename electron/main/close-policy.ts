@@ -15,13 +15,17 @@ export interface CloseDecision {
 }
 
 /**
- * What closing the window does. Only macOS and Windows hide to the tray: on Linux the tray icon is
- * invisible on stock GNOME and the app cannot tell, so hiding there could leave a running app with
- * no visible way back; Linux users who want always-on syncing have the autostart entry and the
- * headless shell.
+ * Only macOS and Windows hide to the tray: on Linux the tray icon is invisible on stock GNOME and the
+ * app cannot tell, so hiding there could leave a running app with no visible way back; Linux users
+ * who want always-on syncing have the autostart entry and the headless shell.
  */
+export function hidesToTray(platform: NodeJS.Platform): boolean {
+  return platform === 'darwin' || platform === 'win32';
+}
+
+/** What closing the window does. */
 export function decideClose(context: CloseContext): CloseDecision {
-  const keepsRunning = !context.isQuitting && context.closeToTray && (context.platform === 'darwin' || context.platform === 'win32');
+  const keepsRunning = !context.isQuitting && context.closeToTray && hidesToTray(context.platform);
   if (!keepsRunning) return { action: 'quit', showNotice: false };
   return { action: 'hide', showNotice: !context.noticeShownBefore };
 }

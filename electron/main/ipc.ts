@@ -1,5 +1,5 @@
 import { ipcMain, type WebContents } from 'electron';
-import { EVENTS, IPC_EVENT_PREFIX, IPC_PREFIX, METHODS, type MethodName } from '../core/contract/methods.js';
+import { EVENTS, IPC_EVENT_PREFIX, IPC_PREFIX, METHODS } from '../core/contract/methods.js';
 import { dispatch } from '../core/contract/dispatch.js';
 import { ApiFailure, fail } from '../core/contract/errors.js';
 import type { Result } from '../core/contract/types.js';
@@ -12,8 +12,6 @@ export interface IpcOptions {
   /** Only the app's own window may call; any other web contents is refused outright. */
   isOwnWindow: (contents: WebContents) => boolean;
   logger: Logger;
-  /** Called after every successful call, so the shell can follow settings it acts on. */
-  afterCall?: (method: MethodName, result: unknown) => void;
 }
 
 /** One handler per contract method: sender check, then `dispatch` validates and calls the engine. */
@@ -27,11 +25,9 @@ export function registerIpc(engine: Engine, options: IpcOptions): void {
         options.logger.warn({ method, url: frame?.url.slice(0, 200) }, 'refused an API call from an untrusted sender');
         return fail(new ApiFailure('forbidden', 'This page may not use the app API.'));
       }
-      const result = await dispatch(engine.api, method, args, (name, error) => {
+      return dispatch(engine.api, method, args, (name, error) => {
         options.logger.error({ err: error, method: name }, 'an API call failed');
       });
-      if (result.ok) options.afterCall?.(method, result.value);
-      return result;
     });
   }
 }

@@ -1,19 +1,19 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, session, type BrowserWindow } from 'electron';
+import { app, Notification, session, shell, type BrowserWindow } from 'electron';
 import { APP_ID } from '../core/app-id.js';
-import type { MethodName } from '../core/contract/methods.js';
 import type { Settings, Status } from '../core/contract/types.js';
 import { createEngine } from '../core/engine.js';
 import { createLogger } from '../core/log.js';
 import { redact } from '../core/redact.js';
 import { keychainServiceFor, resolveDataDir, usualDataDir } from '../core/data-dir.js';
 import { createKeychainSecrets } from '../core/secrets/keychain.js';
+import { contentSecurityPolicy } from '../core/ui-files/csp.js';
 import { installAppMenu } from './app-menu.js';
-import { APP_ENTRY_URL, APP_ORIGIN, urlOrigin } from './app-url.js';
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, urlOrigin } from './app-url.js';
 import { keepRunningOnClose } from './close-to-tray.js';
-import { contentSecurityPolicy } from './csp.js';
+import { createDesktopHost } from './desktop-host.js';
 import { forwardEvents, registerIpc } from './ipc.js';
 import { startedHidden } from './launch-args.js';
 import { createLoginItem } from './login-item.js';
@@ -78,40 +78,31 @@ async function startShell(): Promise<void> {
   const devServerUrl = (!app.isPackaged && process.env.VITE_DEV_SERVER_URL) || undefined;
   const devOrigin = devServerUrl ? urlOrigin(devServerUrl) : null;
   const allowedOrigins = devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN];
-  const csp = contentSecurityPolicy(devServerUrl);
+  const csp = contentSecurityPolicy({ scheme: `${APP_SCHEME}:`, devServerOrigin: devOrigin ?? undefined });
   serveAppFiles(paths.renderer, csp);
   restrictSession(session.defaultSession, { allowedOrigins, csp, devServerUrl });
   installAppMenu(platform, !app.isPackaged);
 
   const secrets = createKeychainSecrets(keychainServiceFor(APP_ID, dataDir, usualDataDir(dataContext)));
-  const engine = createEngine({ dataDir, version: app.getVersion(), secrets, logger });
   const loginItem = createLoginItem(platform);
+  const host = createDesktopHost({ platform, dataDir, loginItem, openPath: (folder) => shell.openPath(folder), notificationsSupported: Notification.isSupported() });
+  const engine = createEngine({ dataDir, version: app.getVersion(), secrets, logger, host });
   const shellState = await loadShellState(shellStateFile(dataDir));
   let settings: ShellSettings = DEFAULT_SHELL_SETTINGS;
   const language = () => pickLanguage(settings.uiLanguage, app.getLocale());
 
   const showStatus = (status: Status) => tray?.update(status);
+  // Whoever changed them (a window, the tray, the engine following the OS's login item), the engine says so.
   const adoptSettings = (next: Settings) => {
     settings = shellSettingsFrom(next);
     tray?.refresh();
   };
-  // A change made in the app's Settings screen reaches the OS here.
-  const applySettings = (next: Settings) => {
-    adoptSettings(next);
-    if (settings.startAtLogin !== loginItem.isEnabled()) {
-      loginItem.set(settings.startAtLogin).catch((error: unknown) => logger.warn({ err: error }, 'could not change start at login'));
-    }
-  };
-  const afterCall = (method: MethodName, value: unknown) => {
-    if (method === 'getSettings') adoptSettings(value as Settings);
-    if (method === 'updateSettings') applySettings(value as Settings);
-    if (method === 'syncNow' || method === 'setPaused') showStatus(value as Status);
-  };
   const report = (what: string) => (error: unknown) => logger.warn({ err: error }, what);
 
-  registerIpc(engine, { allowedOrigins, isOwnWindow: (contents) => window?.webContents === contents, logger, afterCall });
+  registerIpc(engine, { allowedOrigins, isOwnWindow: (contents) => window?.webContents === contents, logger });
   forwardEvents(engine, () => window?.webContents ?? null);
   engine.on('status', showStatus);
+  engine.on('settings', adoptSettings);
 
   window = createMainWindow({
     preload: paths.preload,
@@ -141,11 +132,11 @@ async function startShell(): Promise<void> {
     onOpen: () => window && showWindow(window),
     onSyncNow: () => engine.api.syncNow(undefined).then(showStatus, report('sync now failed')),
     onSetPaused: (paused) => engine.api.setPaused({ paused }).then(showStatus, report('pause or resume failed')),
+    // The engine sets the login item through the host and announces the new settings.
     onStartAtLogin: (enabled) => {
-      loginItem
-        .set(enabled)
-        .then(() => engine.api.updateSettings({ startAtLogin: enabled }))
-        .then(adoptSettings, report('could not change start at login'))
+      engine.api
+        .updateSettings({ startAtLogin: enabled })
+        .catch(report('could not change start at login'))
         .finally(() => tray?.refresh());
     },
     onQuit: () => app.quit(),
@@ -168,12 +159,7 @@ async function startShell(): Promise<void> {
   });
 
   await engine.start().catch(report('the engine did not start'));
-  // The login item is the truth (the user may change it in the OS); the setting follows it.
-  const stored = await engine.api.getSettings(undefined).catch(() => null);
-  if (stored && stored.startAtLogin !== loginItem.isEnabled()) {
-    await engine.api.updateSettings({ startAtLogin: loginItem.isEnabled() }).then(adoptSettings, report('could not record start at login'));
-  } else if (stored) {
-    adoptSettings(stored);
-  }
+  // A store that failed to open has no settings: the defaults stay.
+  await engine.api.getSettings(undefined).then(adoptSettings, () => undefined);
   showStatus(await engine.api.getStatus(undefined));
 }

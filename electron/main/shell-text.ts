@@ -19,13 +19,10 @@ interface ShellText {
   stillRunningBody: { tray: string; menuBar: string };
 }
 
-/** Ukrainian plural category of a count: 1 підписник, 2 підписники, 5 підписників. */
-function ukPlural(n: number, one: string, few: string, many: string): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return one;
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
-  return many;
+/** A count with the word in the language's plural form, by the CLDR rules (uk: 1 підписник, 2 підписники, 5 підписників). */
+function counted(language: ShellLanguage, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }): (n: number) => string {
+  const rules = new Intl.PluralRules(language);
+  return (n) => `${n} ${forms[rules.select(n)] ?? forms.other}`;
 }
 
 const TEXT: Record<ShellLanguage, ShellText> = {
@@ -39,7 +36,7 @@ const TEXT: Record<ShellLanguage, ShellText> = {
     starting: 'Starting…',
     setupIncomplete: 'Setup not finished',
     states: { ok: 'Working', warning: 'Needs attention', error: 'Not working', paused: 'Paused' },
-    subscribers: (n) => `${n} ${n === 1 ? 'subscriber' : 'subscribers'}`,
+    subscribers: counted('en', { one: 'subscriber', other: 'subscribers' }),
     waiting: (n) => `${n} waiting for Yespo`,
     stillRunningTitle: 'Telegram Connector is still running',
     stillRunningBody: {
@@ -57,7 +54,7 @@ const TEXT: Record<ShellLanguage, ShellText> = {
     starting: 'Запуск…',
     setupIncomplete: 'Налаштування не завершено',
     states: { ok: 'Працює', warning: 'Потребує уваги', error: 'Не працює', paused: 'Призупинено' },
-    subscribers: (n) => `${n} ${ukPlural(n, 'підписник', 'підписники', 'підписників')}`,
+    subscribers: counted('uk', { one: 'підписник', few: 'підписники', many: 'підписників', other: 'підписника' }),
     waiting: (n) => `${n} в черзі до Yespo`,
     stillRunningTitle: 'Telegram Connector працює далі',
     stillRunningBody: {

@@ -82,6 +82,7 @@ describe('ACTION_PLANS', () => {
         calls.push(`updateSettings:${JSON.stringify(patch)}`);
         return {} as Awaited<ReturnType<ActionApi['updateSettings']>>;
       }),
+      showDataFolder: vi.fn(async () => (calls.push('showDataFolder'), null)),
     };
   }
 

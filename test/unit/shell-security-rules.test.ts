@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { APP_ORIGIN } from '../../electron/main/app-url.js';
-import { contentSecurityPolicy } from '../../electron/main/csp.js';
 import { isSafeExternalUrl } from '../../electron/main/external-url.js';
 import { isPermissionAllowed, isTrustedSender } from '../../electron/main/trusted-sender.js';
 
@@ -66,29 +65,5 @@ describe('isSafeExternalUrl', () => {
     ]) {
       expect(isSafeExternalUrl(url), url).toBe(false);
     }
-  });
-});
-
-describe('contentSecurityPolicy', () => {
-  const directives = (csp: string) => new Map(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)] as const));
-
-  it('locks the packaged app to its own origin', () => {
-    const csp = directives(contentSecurityPolicy());
-    expect(csp.get('default-src')).toEqual(["'self'", 'app:']);
-    expect(csp.get('script-src')).toEqual(["'self'"]);
-    expect(csp.get('connect-src')).toEqual(["'self'"]);
-    expect(csp.get('img-src')).toEqual(["'self'", 'data:']);
-    expect(csp.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
-    expect(csp.get('object-src')).toEqual(["'none'"]);
-    expect(csp.get('frame-src')).toEqual(["'none'"]);
-    expect(csp.get('base-uri')).toEqual(["'none'"]);
-    expect(contentSecurityPolicy()).not.toMatch(/unsafe-eval|\*/);
-  });
-
-  it('adds the dev server and its HMR socket in development only', () => {
-    const csp = directives(contentSecurityPolicy('http://localhost:5173/'));
-    expect(csp.get('script-src')).toEqual(["'self'", 'http://localhost:5173']);
-    expect(csp.get('connect-src')).toEqual(["'self'", 'http://localhost:5173', 'ws://localhost:5173']);
-    expect(contentSecurityPolicy('http://localhost:5173/')).not.toMatch(/unsafe-eval/);
   });
 });

@@ -33,8 +33,8 @@ describe('shell state', () => {
 });
 
 describe('shell settings', () => {
-  it('keep syncing in the tray and do not start at login until told otherwise', () => {
-    expect(DEFAULT_SHELL_SETTINGS).toEqual({ uiLanguage: 'system', closeToTray: true, startAtLogin: false });
+  it('keep syncing in the tray until told otherwise', () => {
+    expect(DEFAULT_SHELL_SETTINGS).toEqual({ uiLanguage: 'system', closeToTray: true });
   });
 
   it('take only what the shell acts on', () => {
@@ -51,7 +51,7 @@ describe('shell settings', () => {
       telegramApiRoot: 'https://api.telegram.org',
       yespoApiRoot: 'https://yespo.io/api',
     });
-    expect(picked).toEqual({ uiLanguage: 'uk', closeToTray: false, startAtLogin: true });
+    expect(picked).toEqual({ uiLanguage: 'uk', closeToTray: false });
   });
 });
 

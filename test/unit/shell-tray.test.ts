@@ -75,6 +75,9 @@ describe('statusLine', () => {
     expect(line(12)).toBe('Працює · 12 підписників');
     expect(line(22)).toBe('Працює · 22 підписники');
     expect(line(111)).toBe('Працює · 111 підписників');
+    expect(line(0)).toBe('Працює · 0 підписників');
+    expect(line(21)).toBe('Працює · 21 підписник');
+    expect(line(104)).toBe('Працює · 104 підписники');
   });
 });
 

@@ -1,13 +1,19 @@
 import type { ClientApi } from '../../../electron/core/contract/api.js';
+import type { HostCapabilities } from '../../../electron/core/contract/host.js';
 import type { ActionCode } from '../../../electron/core/contract/types.js';
 
-export type ActionApi = Pick<ClientApi, 'syncNow' | 'setPaused' | 'updateSettings'>;
+export type ActionApi = Pick<ClientApi, 'syncNow' | 'setPaused' | 'updateSettings' | 'showDataFolder'>;
 
-/** What a notice's button does: call the engine, go to the screen where it is fixed, or explain. */
+export type DialogName = 'switch-bot' | 'keychain-help' | 'data-folder';
+
+/**
+ * What a notice's button does: call the engine (and, if that fails, explain in the `otherwise`
+ * dialog when there is one), go to the screen where it is fixed, or explain.
+ */
 export type ActionPlan =
-  | { kind: 'call'; run: (api: ActionApi) => Promise<unknown>; doneKey: string }
+  | { kind: 'call'; run: (api: ActionApi) => Promise<unknown>; doneKey: string; otherwise?: DialogName }
   | { kind: 'navigate'; to: { path: string; query?: Record<string, string> } }
-  | { kind: 'dialog'; dialog: 'switch-bot' | 'keychain-help' | 'data-folder' };
+  | { kind: 'dialog'; dialog: DialogName };
 
 export const ACTION_PLANS: Record<ActionCode, ActionPlan> = {
   'finish-setup': { kind: 'navigate', to: { path: '/setup' } },
@@ -22,3 +28,10 @@ export const ACTION_PLANS: Record<ActionCode, ActionPlan> = {
   'show-failures': { kind: 'navigate', to: { path: '/failures' } },
   resume: { kind: 'call', run: (api) => api.setPaused({ paused: false }), doneKey: 'status.done.resume' },
 };
+
+const OPEN_DATA_FOLDER: ActionPlan = { kind: 'call', run: (api) => api.showDataFolder(), doneKey: 'status.done.show-data-folder', otherwise: 'data-folder' };
+
+/** The plan for this host: the desktop app opens the data folder itself; elsewhere its path is shown. */
+export function actionPlan(action: ActionCode, capabilities: HostCapabilities): ActionPlan {
+  return action === 'show-data-folder' && capabilities.showFolder ? OPEN_DATA_FOLDER : ACTION_PLANS[action];
+}

@@ -2,13 +2,15 @@ import { h, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useRouter } from 'vue-router';
 import { NText, useDialog, useMessage } from 'naive-ui';
+import { NO_HOST_CAPABILITIES } from '../../../electron/core/contract/host.js';
 import type { ActionCode, Settings, Status } from '../../../electron/core/contract/types.js';
 import { api } from '../bridge/index.js';
 import CopyableText from '../components/CopyableText.vue';
 import { useErrorText } from '../errors/use-error-text.js';
 import { useSettingsStore } from '../stores/settings.js';
 import { useStatusStore } from '../stores/status.js';
-import { ACTION_PLANS } from './action-plans.js';
+import { useHostStore } from '../stores/host.js';
+import { actionPlan, type DialogName } from './action-plans.js';
 
 const KEYCHAIN_PLATFORMS = ['win32', 'darwin', 'linux'];
 
@@ -29,6 +31,7 @@ export function useNoticeAction() {
   const errorText = useErrorText();
   const statusStore = useStatusStore();
   const settingsStore = useSettingsStore();
+  const hostStore = useHostStore();
   const busy = ref<ActionCode | null>(null);
 
   function paragraphs(...texts: Array<string | undefined>) {
@@ -80,8 +83,15 @@ export function useNoticeAction() {
     });
   }
 
+  async function showDialog(name: DialogName): Promise<void> {
+    if (name === 'switch-bot') await confirmSwitchBot();
+    else if (name === 'keychain-help') await keychainHelp();
+    else dataFolder();
+  }
+
   async function run(action: ActionCode): Promise<void> {
-    const plan = ACTION_PLANS[action];
+    await hostStore.load();
+    const plan = actionPlan(action, hostStore.capabilities ?? NO_HOST_CAPABILITIES);
     if (plan.kind === 'navigate') {
       await router.push(plan.to);
       return;
@@ -94,15 +104,12 @@ export function useNoticeAction() {
         if (isStatus(result)) statusStore.apply(result);
         else if (isSettings(result)) settingsStore.apply(result);
         message.success(t(plan.doneKey));
-      } else if (plan.dialog === 'switch-bot') {
-        await confirmSwitchBot();
-      } else if (plan.dialog === 'keychain-help') {
-        await keychainHelp();
       } else {
-        dataFolder();
+        await showDialog(plan.dialog);
       }
     } catch (error) {
-      message.error(errorText(error));
+      if (plan.kind === 'call' && plan.otherwise) await showDialog(plan.otherwise);
+      else message.error(errorText(error));
     } finally {
       busy.value = null;
     }

@@ -20,6 +20,8 @@ export const useSettingsStore = defineStore('settings', () => {
     if (!listening) {
       listening = true;
       onEvent('setup', (next) => (setup.value = next));
+      // Another window, the tray or the engine itself may change them.
+      onEvent('settings', applySettings);
     }
     const [nextSettings, nextSetup] = await Promise.all([api.getSettings(), api.getSetup()]);
     applySettings(nextSettings);

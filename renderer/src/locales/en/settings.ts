@@ -85,6 +85,7 @@ export default {
     startAtLoginHint: 'The app starts when you sign in, so subscribers keep arriving without you opening it.',
     closeToTray: 'Keep running when the window is closed',
     closeToTrayHint: 'Closing the window leaves the app next to the clock, still collecting subscribers.',
+    desktopOnly: 'Starting at login and running next to the clock are switches of the desktop app; this one runs in a browser.',
     language: 'Language of the app',
     languages: { system: 'Same as the computer', en: 'English', uk: 'Українська' },
   },

@@ -47,6 +47,7 @@ export default {
     'retry-sync': 'Trying again now.',
     'enable-login-item': 'The app now starts when you sign in to the computer.',
     resume: 'Resumed. Subscribers are flowing again.',
+    'show-data-folder': 'The folder is open in your file manager.',
   },
   switchBot: {
     title: 'Switch the bot to this app?',

@@ -22,10 +22,7 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/**
- * Used by both shells (app:// in Electron, the headless HTTP server). Module scripts are refused without a JavaScript type,
- * so every served file gets an explicit one.
- */
+/** Module scripts are refused without a JavaScript type, so every served file gets an explicit one. */
 export function contentType(file: string): string {
   return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
