@@ -1,10 +1,10 @@
 import type { EngineApi } from '../contract/api.js';
 import { ApiFailure } from '../contract/errors.js';
-import { NO_HOST_CAPABILITIES } from '../contract/host.js';
 import { METHODS } from '../contract/methods.js';
 import { EMPTY_SETUP } from '../setup/checks.js';
 import { setupStateOf } from '../setup/setup-service.js';
 import { StatusService } from '../status/status-service.js';
+import { hostCalls } from './host-calls.js';
 import type { EnginePhase, PhaseContext } from './phase.js';
 
 const ZERO_COUNTS = { subscribers: 0, active: 0, blocked: 0, deleted: 0, inYespo: 0, newThisWeek: 0 };
@@ -38,12 +38,7 @@ export function degradedPhase({ options, vault, events }: PhaseContext, problem:
     getStatus: async () => status.status(),
     getSetup: () => setupStateOf(record, false, vault),
     checkKeychain: () => vault.checkKeychain(),
-    getHostCapabilities: async () => host?.capabilities ?? NO_HOST_CAPABILITIES,
-    showDataFolder: async () => {
-      if (!host?.capabilities.showFolder) throw new ApiFailure('not_available', 'This app cannot open folders here; the folder is shown in the status.');
-      await host.showFolder(options.dataDir);
-      return null;
-    },
+    ...hostCalls(host, options.dataDir),
   };
   const refuse = async (): Promise<never> => {
     throw new ApiFailure('store_failed', problem);

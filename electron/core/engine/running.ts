@@ -1,7 +1,6 @@
 import { Api } from 'grammy';
 import type { EngineApi } from '../contract/api.js';
 import { ApiFailure } from '../contract/errors.js';
-import { NO_HOST_CAPABILITIES } from '../contract/host.js';
 import { LinksService } from '../links/links-service.js';
 import type { BoundSecret } from '../secrets/vault.js';
 import { SettingsService } from '../settings/settings-service.js';
@@ -15,6 +14,7 @@ import { applyBatch } from '../telegram/batch.js';
 import { Poller, pollerMetaKey, type PollerMeta, type PollerState } from '../telegram/poller.js';
 import { ReplySender } from '../telegram/replies.js';
 import { YespoSync } from '../yespo/sync.js';
+import { hostCalls } from './host-calls.js';
 import type { EnginePhase, PhaseContext } from './phase.js';
 
 /** The whole engine on an open store: its services, the workers, and the API that maps onto them. */
@@ -224,12 +224,7 @@ export function runningPhase({ options, vault, events }: PhaseContext, store: St
       return status.status();
     },
     getLiveTest: async () => setup.liveTest(),
-    getHostCapabilities: async () => host?.capabilities ?? NO_HOST_CAPABILITIES,
-    async showDataFolder() {
-      if (!host?.capabilities.showFolder) throw new ApiFailure('not_available', 'This app cannot open folders here; the folder is shown in the status.');
-      await host.showFolder(options.dataDir);
-      return null;
-    },
+    ...hostCalls(host, options.dataDir),
   };
 
   return {
