@@ -12,6 +12,7 @@ import { createMemorySecrets } from '../../electron/core/secrets/memory.js';
 import { DEFAULT_SETTINGS } from '../../electron/core/settings/settings.js';
 import { Store } from '../../electron/core/store/store.js';
 import { querySubscribers } from '../../electron/core/subscribers/query.js';
+import { SubscriberIndex } from '../../electron/core/subscribers/subscriber-index.js';
 import { queueReply } from '../../electron/core/telegram/replies.js';
 import { applyUpdate, type TgUpdate } from '../../electron/core/telegram/updates.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -117,10 +118,11 @@ try {
     const mb = Math.max(...bytes) / 1024 / 1024;
     record('bytes written for one batch of 100, max', mb, 'MB', '<= 1', mb <= 1);
 
+    const index = new SubscriberIndex(store);
     const qt: number[] = [];
     for (let i = 0; i < 30; i++) {
       const t0 = performance.now();
-      const page = querySubscribers(store, info.botId, { search: i % 2 ? 'family1' : 'seed9', state: 'active', sort: 'name', dir: 'asc', offset: 0, limit: 100 }, 'tg-');
+      const page = querySubscribers(index, info.botId, { search: i % 2 ? 'family1' : 'seed9', state: 'active', sort: 'name', dir: 'asc', offset: 0, limit: 100 }, 'tg-');
       qt.push(performance.now() - t0);
       if (page.rows.length === 0) throw new Error('bench: the query found nothing');
     }
@@ -128,7 +130,7 @@ try {
     const unfiltered: number[] = [];
     for (let i = 0; i < 10; i++) {
       const t0 = performance.now();
-      querySubscribers(store, info.botId, { sort: i % 2 ? 'name' : 'firstStartAt', dir: 'desc', limit: 100 }, 'tg-');
+      querySubscribers(index, info.botId, { sort: i % 2 ? 'name' : 'firstStartAt', dir: 'desc', limit: 100 }, 'tg-');
       unfiltered.push(performance.now() - t0);
     }
     log(`info subscriber query without search (name or date order), median ${median(unfiltered).toFixed(1)} ms`);

@@ -5,7 +5,6 @@ import type { Status } from '../../electron/core/contract/types.js';
 import { applyPatch, DEFAULT_SETTINGS, withDefaults } from '../../electron/core/settings/settings.js';
 import { notices, retention } from '../../electron/core/status/notices.js';
 import type { ReplyItem } from '../../electron/core/store/schema.js';
-import { smallest } from '../../electron/core/subscribers/query.js';
 import { dueReplies } from '../../electron/core/telegram/replies.js';
 import { parseStart } from '../../electron/core/telegram/start-command.js';
 import { classifyTelegramError } from '../../electron/core/telegram/telegram-errors.js';
@@ -163,14 +162,5 @@ describe('status notices', () => {
   });
   it('asks to finish setup before anything else but a broken disk or keychain', () => {
     expect(notices({ ...base, setupComplete: false, keychain: 'unavailable' }, {}).map((n) => n.code)).toEqual(['keychain-locked', 'setup-incomplete']);
-  });
-});
-
-describe('top-k selection for the first pages', () => {
-  it('equals a full sort', () => {
-    const items = Array.from({ length: 5_000 }, (_, i) => (i * 7_919) % 5_003);
-    const cmp = (a: number, b: number): number => a - b;
-    expect(smallest(items, 100, cmp)).toEqual([...items].sort(cmp).slice(0, 100));
-    expect(smallest(items.slice(0, 50), 100, cmp)).toEqual(items.slice(0, 50).sort(cmp));
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../../electron/core/store/store.js';
 import { COLLECTIONS, subscriberKey, type StoredSubscriber } from '../../electron/core/store/schema.js';
 import { querySubscribers } from '../../electron/core/subscribers/query.js';
+import { SubscriberIndex } from '../../electron/core/subscribers/subscriber-index.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const cleanups: Array<() => unknown> = [];
@@ -39,11 +40,12 @@ describe('querySubscribers over records stored by older versions', () => {
     const tx = store.tx();
     for (const r of records) tx.put(COLLECTIONS.subscribers, subscriberKey(r.botId, r.chatId), r);
     await store.commit(tx);
+    const index = new SubscriberIndex(store);
 
-    expect(querySubscribers(store, 1, { search: 'olena' }, 'tg-').rows.map((r) => r.chatId)).toEqual([4]);
-    expect(querySubscribers(store, 1, { search: '@olena_k' }, 'tg-').rows.map((r) => r.chatId)).toEqual([4]);
-    expect(querySubscribers(store, 1, { search: 'object' }, 'tg-').total).toBe(0);
-    expect(querySubscribers(store, 1, { sort: 'name', dir: 'asc' }, 'tg-').rows.map((r) => r.chatId)).toEqual([1, 2, 3, 4]);
-    expect(querySubscribers(store, 1, { sort: 'username', dir: 'asc' }, 'tg-').rows.map((r) => r.chatId)).toEqual([4, 1, 2, 3]);
+    expect(querySubscribers(index, 1, { search: 'olena' }, 'tg-').rows.map((r) => r.chatId)).toEqual([4]);
+    expect(querySubscribers(index, 1, { search: '@olena_k' }, 'tg-').rows.map((r) => r.chatId)).toEqual([4]);
+    expect(querySubscribers(index, 1, { search: 'object' }, 'tg-').total).toBe(0);
+    expect(querySubscribers(index, 1, { sort: 'name', dir: 'asc' }, 'tg-').rows.map((r) => r.chatId)).toEqual([1, 2, 3, 4]);
+    expect(querySubscribers(index, 1, { sort: 'username', dir: 'asc' }, 'tg-').rows.map((r) => r.chatId)).toEqual([4, 1, 2, 3]);
   });
 });

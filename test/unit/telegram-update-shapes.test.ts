@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../../electron/core/store/store.js';
 import { COLLECTIONS, type StoredSubscriber } from '../../electron/core/store/schema.js';
 import { querySubscribers } from '../../electron/core/subscribers/query.js';
+import { SubscriberIndex } from '../../electron/core/subscribers/subscriber-index.js';
 import { applyUpdate, type TgUpdate } from '../../electron/core/telegram/updates.js';
 import { tempDir } from '../support/temp-dir.js';
 import { BOT_ID, updateContext } from '../support/update-context.js';
@@ -59,9 +60,10 @@ describe('updates of the wrong shape', () => {
       startFrom({ id: 10, first_name: { toString: 1 }, username: 42 }),
       startFrom({ id: 12, first_name: 'Olena', username: 'olena' }),
     );
-    expect(querySubscribers(store, BOT_ID, { search: 'olena' }, 'tg-').rows.map((r) => r.chatId)).toEqual([12]);
+    const index = new SubscriberIndex(store);
+    expect(querySubscribers(index, BOT_ID, { search: 'olena' }, 'tg-').rows.map((r) => r.chatId)).toEqual([12]);
     for (const sort of ['name', 'username'] as const) {
-      expect(querySubscribers(store, BOT_ID, { sort, dir: 'asc' }, 'tg-').total).toBe(2);
+      expect(querySubscribers(index, BOT_ID, { sort, dir: 'asc' }, 'tg-').total).toBe(2);
     }
   });
 

@@ -2,44 +2,38 @@ import type { Stats, SubscriberPage, SubscriberQuery } from '../contract/types.j
 import type { Store } from '../store/store.js';
 import { COLLECTIONS, type StoredSubscriber } from '../store/schema.js';
 import { publicSubscriber } from './public.js';
+import type { IndexEntry, SubscriberIndex } from './subscriber-index.js';
+import { smallest, smallestByKey } from './top-k.js';
 
 const DAY = 24 * 60 * 60_000;
-/** Records are replaced, never mutated, so derived keys can be cached per record object. */
-const haystacks = new WeakMap<StoredSubscriber, string>();
-const nameKeys = new WeakMap<StoredSubscriber, string>();
 
 /** Older versions stored names straight from Telegram, objects included: those read as no text. */
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-function haystack(s: StoredSubscriber): string {
-  let h = haystacks.get(s);
-  if (h === undefined) {
+function haystack(e: IndexEntry): string {
+  if (e.hay === undefined) {
+    const s = e.s;
     const username = text(s.username);
-    h = [text(s.firstName), text(s.lastName), username && `@${username}`, text(s.phone), text(s.email), String(s.chatId), text(s.source)]
+    e.hay = [text(s.firstName), text(s.lastName), username && `@${username}`, text(s.phone), text(s.email), String(s.chatId), text(s.source)]
       .filter(Boolean)
       .join('\u0001')
       .toLocaleLowerCase();
-    haystacks.set(s, h);
   }
-  return h;
+  return e.hay;
 }
 
-function nameKey(s: StoredSubscriber): string {
-  let k = nameKeys.get(s);
-  if (k === undefined) {
-    k = `${text(s.firstName)} ${text(s.lastName)}`.trim().toLocaleLowerCase();
-    nameKeys.set(s, k);
-  }
-  return k;
+function nameKey(e: IndexEntry): string {
+  e.name ??= `${text(e.s.firstName)} ${text(e.s.lastName)}`.trim().toLocaleLowerCase();
+  return e.name;
 }
 
-type Compare = (a: StoredSubscriber, b: StoredSubscriber) => number;
+type Compare = (a: IndexEntry, b: IndexEntry) => number;
 
 function comparator(sort: NonNullable<SubscriberQuery['sort']>, dir: 'asc' | 'desc'): Compare {
   const sign = dir === 'asc' ? 1 : -1;
-  const tie = (a: StoredSubscriber, b: StoredSubscriber): number => a.chatId - b.chatId;
+  const tie = (a: IndexEntry, b: IndexEntry): number => a.s.chatId - b.s.chatId;
   switch (sort) {
     case 'name':
       return (a, b) => {
@@ -49,8 +43,8 @@ function comparator(sort: NonNullable<SubscriberQuery['sort']>, dir: 'asc' | 'de
       };
     case 'username':
       return (a, b) => {
-        const x = text(a.username).toLowerCase() || '\uffff';
-        const y = text(b.username).toLowerCase() || '\uffff';
+        const x = text(a.s.username).toLowerCase() || '\uffff';
+        const y = text(b.s.username).toLowerCase() || '\uffff';
         return (x < y ? -sign : x > y ? sign : 0) || tie(a, b);
       };
     case 'lastStartAt':
@@ -60,47 +54,35 @@ function comparator(sort: NonNullable<SubscriberQuery['sort']>, dir: 'asc' | 'de
   }
 }
 
-/** The `k` smallest by `compare`, in order, without sorting everything (the first pages of 100k). */
-export function smallest<T>(items: T[], k: number, compare: (a: T, b: T) => number): T[] {
-  if (k >= items.length / 4) return items.slice().sort(compare).slice(0, k);
-  const top: T[] = [];
-  for (const item of items) {
-    if (top.length < k) {
-      top.push(item);
-      if (top.length === k) top.sort(compare);
-      continue;
-    }
-    if (compare(item, top[k - 1]) >= 0) continue;
-    let lo = 0;
-    let hi = k - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compare(item, top[mid]) < 0) hi = mid;
-      else lo = mid + 1;
-    }
-    top.splice(lo, 0, item);
-    top.pop();
-  }
-  return top.length < k ? top.sort(compare) : top;
+/** The number a date order is led by (one plain property read each: this runs 100,000 times a query). */
+function dateKey(sort: NonNullable<SubscriberQuery['sort']>, dir: 'asc' | 'desc'): ((e: IndexEntry) => number) | null {
+  if (sort === 'firstStartAt') return dir === 'asc' ? (e) => e.firstStartAt : (e) => -e.firstStartAt;
+  if (sort === 'lastStartAt') return dir === 'asc' ? (e) => e.lastStartAt : (e) => -e.lastStartAt;
+  return null;
 }
 
 /** Search, filter, sort and page one bot's subscribers, all in memory. */
-export function querySubscribers(store: Store, botId: number | null, q: SubscriberQuery, externalIdPrefix: string): SubscriberPage {
+export function querySubscribers(index: SubscriberIndex, botId: number | null, q: SubscriberQuery, externalIdPrefix: string): SubscriberPage {
   const search = q.search?.trim().toLocaleLowerCase().replace(/^@/, '') ?? '';
   const state = q.state ?? 'all';
   const yespo = q.yespo ?? 'all';
-  const matches: StoredSubscriber[] = [];
-  for (const s of store.collection<StoredSubscriber>(COLLECTIONS.subscribers).values()) {
-    if (botId !== null && s.botId !== botId) continue;
-    if (state !== 'all' && s.state !== state) continue;
-    if (yespo !== 'all' && s.yespo.state !== yespo) continue;
-    if (search && !haystack(s).includes(search)) continue;
-    matches.push(s);
+  const matches: IndexEntry[] = [];
+  for (const e of index.all()) {
+    if (botId !== null && e.botId !== botId) continue;
+    if (state !== 'all' && e.state !== state) continue;
+    if (yespo !== 'all' && e.yespo !== yespo) continue;
+    if (search && !haystack(e).includes(search)) continue;
+    matches.push(e);
   }
   const offset = q.offset ?? 0;
   const limit = q.limit ?? 100;
-  const ordered = smallest(matches, offset + limit, comparator(q.sort ?? 'firstStartAt', q.dir ?? 'desc'));
-  return { total: matches.length, rows: ordered.slice(offset, offset + limit).map((s) => publicSubscriber(s, externalIdPrefix)) };
+  const sort = q.sort ?? 'firstStartAt';
+  const dir = q.dir ?? 'desc';
+  const compare = comparator(sort, dir);
+  const wanted = offset + limit;
+  const key = dateKey(sort, dir);
+  const ordered = key ? smallestByKey(matches, wanted, key, compare) : smallest(matches, wanted, compare);
+  return { total: matches.length, rows: ordered.slice(offset, offset + limit).map((e) => publicSubscriber(e.s, externalIdPrefix)) };
 }
 
 function localDay(ms: number): string {

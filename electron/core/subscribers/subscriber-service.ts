@@ -6,6 +6,7 @@ import { queueOutbox } from '../yespo/queue.js';
 import { SubscriberCounts } from './counts.js';
 import { publicSubscriber } from './public.js';
 import { querySubscribers, subscriberStats } from './query.js';
+import { SubscriberIndex } from './subscriber-index.js';
 
 export interface SubscriberDeps {
   store: Store;
@@ -19,9 +20,11 @@ export interface SubscriberDeps {
 /** The subscribers of the current bot: queries, one person's story, muting, and forgetting them all. */
 export class SubscriberService {
   private readonly counter: SubscriberCounts;
+  private readonly index: SubscriberIndex;
 
   constructor(private readonly deps: SubscriberDeps) {
     this.counter = new SubscriberCounts(deps.store, deps.now);
+    this.index = new SubscriberIndex(deps.store);
   }
 
   counts(): Counts {
@@ -29,7 +32,7 @@ export class SubscriberService {
   }
 
   query(q: SubscriberQuery): SubscriberPage {
-    return querySubscribers(this.deps.store, this.deps.currentBotId(), q, this.deps.externalIdPrefix());
+    return querySubscribers(this.index, this.deps.currentBotId(), q, this.deps.externalIdPrefix());
   }
 
   stats(): Omit<Stats, 'pending' | 'failed'> {
