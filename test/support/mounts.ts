@@ -16,42 +16,31 @@ export interface Mounted {
   remove: () => void;
 }
 
-/** A small tmpfs, to fill the disk for real; null where this machine does not allow mounting (not root). */
-export function smallTmpfs(kilobytes: number): Mounted | null {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'tcy-tmpfs-'));
-  if (!mount(['-t', 'tmpfs', '-o', `size=${kilobytes}k,mode=0700`, 'tmpfs', dir])) {
+/**
+ * A fresh folder with the mounts `steps` make on it, in order; null (and nothing left behind)
+ * where this machine does not allow one of them (not root).
+ */
+function mounted(prefix: string, steps: Array<(dir: string) => string[]>): Mounted | null {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  const remove = (mounts: number): void => {
+    for (let i = 0; i < mounts; i++) unmount(dir);
     rmSync(dir, { recursive: true, force: true });
-    return null;
-  }
-  return {
-    dir,
-    remove: () => {
-      unmount(dir);
-      rmSync(dir, { recursive: true, force: true });
-    },
   };
+  for (let i = 0; i < steps.length; i++) {
+    if (!mount(steps[i](dir))) {
+      remove(i === 0 ? 0 : 1);
+      return null;
+    }
+  }
+  return { dir, remove: () => remove(1) };
 }
 
-/**
- * A read-only view of `source` (a bind mount, remounted read-only): as root, a folder's mode bits
- * do not stop writes, a read-only mount does. Null where mounting is not allowed.
- */
+/** A small tmpfs, to fill the disk for real. */
+export function smallTmpfs(kilobytes: number): Mounted | null {
+  return mounted('tcy-tmpfs-', [(dir) => ['-t', 'tmpfs', '-o', `size=${kilobytes}k,mode=0700`, 'tmpfs', dir]]);
+}
+
+/** A read-only view of `source`: as root, a folder's mode bits do not stop writes, a read-only mount does. */
 export function readOnlyView(source: string): Mounted | null {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'tcy-ro-'));
-  if (!mount(['--bind', source, dir])) {
-    rmSync(dir, { recursive: true, force: true });
-    return null;
-  }
-  if (!mount(['-o', 'remount,bind,ro', dir])) {
-    unmount(dir);
-    rmSync(dir, { recursive: true, force: true });
-    return null;
-  }
-  return {
-    dir,
-    remove: () => {
-      unmount(dir);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return mounted('tcy-ro-', [(dir) => ['--bind', source, dir], (dir) => ['-o', 'remount,bind,ro', dir]]);
 }

@@ -1,14 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { Store } from '../../electron/core/store/store.js';
+import { describe, expect, it } from 'vitest';
 import { SubscriberCounts } from '../../electron/core/subscribers/counts.js';
 import { COLLECTIONS, subscriberKey, type StoredSubscriber } from '../../electron/core/store/schema.js';
 import { subscriberStats } from '../../electron/core/subscribers/query.js';
-import { tempDir } from '../support/temp-dir.js';
+import { scratchStores } from '../support/scratch-store.js';
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const openStore = scratchStores();
 
 function sub(botId: number, chatId: number, over: Partial<StoredSubscriber> = {}): StoredSubscriber {
   return { botId, chatId, firstName: 'A', state: 'active', firstStartAt: Date.now(), lastStartAt: Date.now(), yespo: { state: 'pending' }, tokenInYespo: false, ...over };
@@ -16,10 +12,7 @@ function sub(botId: number, chatId: number, over: Partial<StoredSubscriber> = {}
 
 describe('subscriber counters', () => {
   it('follow puts, patches and deletes exactly as a full count would', async () => {
-    const t = tempDir();
-    cleanups.push(t.remove);
-    const store = await Store.open(t.dir);
-    cleanups.push(() => store.close());
+    const store = await openStore();
     const counter = new SubscriberCounts(store, Date.now);
     const tx = store.tx();
     for (let i = 0; i < 50; i++) tx.put(COLLECTIONS.subscribers, subscriberKey(1, i), sub(1, i, { firstStartAt: i < 10 ? Date.now() - 30 * 86_400_000 : Date.now() }));

@@ -1,24 +1,12 @@
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COLLECTIONS, subscriberKey, type StoredSubscriber } from '../../electron/core/store/schema.js';
-import { Store } from '../../electron/core/store/store.js';
 import { querySubscribers } from '../../electron/core/subscribers/query.js';
 import { SubscriberIndex } from '../../electron/core/subscribers/subscriber-index.js';
 import { kthSmallest, smallest, smallestByKey } from '../../electron/core/subscribers/top-k.js';
-import { tempDir } from '../support/temp-dir.js';
+import { scratchStores } from '../support/scratch-store.js';
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function openStore(): Promise<Store> {
-  const t = tempDir();
-  cleanups.push(t.remove);
-  const store = await Store.open(t.dir);
-  cleanups.push(() => store.close());
-  return store;
-}
+const openStore = scratchStores();
 
 function subscriber(chatId: number, firstStartAt: number, extra: Partial<StoredSubscriber> = {}): StoredSubscriber {
   return { botId: 1, chatId, firstName: `Name${chatId % 7}`, state: 'active', firstStartAt, lastStartAt: firstStartAt, yespo: { state: 'pending' }, tokenInYespo: false, ...extra };

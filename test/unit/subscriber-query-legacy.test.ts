@@ -1,14 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { Store } from '../../electron/core/store/store.js';
+import { describe, expect, it } from 'vitest';
 import { COLLECTIONS, subscriberKey, type StoredSubscriber } from '../../electron/core/store/schema.js';
 import { querySubscribers } from '../../electron/core/subscribers/query.js';
 import { SubscriberIndex } from '../../electron/core/subscribers/subscriber-index.js';
-import { tempDir } from '../support/temp-dir.js';
+import { scratchStores } from '../support/scratch-store.js';
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const openStore = scratchStores();
 
 /** A record as an older version stored it, straight from a Telegram update with odd field types. */
 function legacy(chatId: number, fields: Record<string, unknown>): StoredSubscriber {
@@ -27,10 +23,7 @@ function legacy(chatId: number, fields: Record<string, unknown>): StoredSubscrib
 
 describe('querySubscribers over records stored by older versions', () => {
   it('searches and sorts by name and username without throwing on names that are not strings', async () => {
-    const t = tempDir();
-    cleanups.push(t.remove);
-    const store = await Store.open(t.dir);
-    cleanups.push(() => store.close());
+    const store = await openStore();
     const records = [
       legacy(1, { firstName: { toString: 1 }, username: 42 }),
       legacy(2, { firstName: {}, lastName: ['Shevchenko'], username: { a: 1 } }),

@@ -1,24 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Store } from '../../electron/core/store/store.js';
 import { COLLECTIONS, type StoredSubscriber } from '../../electron/core/store/schema.js';
 import { querySubscribers } from '../../electron/core/subscribers/query.js';
 import { SubscriberIndex } from '../../electron/core/subscribers/subscriber-index.js';
 import { applyUpdate, type TgUpdate } from '../../electron/core/telegram/updates.js';
-import { tempDir } from '../support/temp-dir.js';
+import { scratchStores } from '../support/scratch-store.js';
 import { BOT_ID, updateContext } from '../support/update-context.js';
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function openStore(): Promise<Store> {
-  const t = tempDir();
-  cleanups.push(t.remove);
-  const store = await Store.open(t.dir);
-  cleanups.push(() => store.close());
-  return store;
-}
+const openStore = scratchStores();
 
 let nextUpdateId = 1;
 function startFrom(from: Record<string, unknown>, chat: Record<string, unknown> = { id: from.id, type: 'private' }, text: unknown = '/start'): TgUpdate {
