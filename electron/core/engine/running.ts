@@ -127,8 +127,8 @@ export function runningPhase({ options, vault, events }: PhaseContext, store: St
   });
 
   const savedLastPollAt = (): number | undefined => {
-    const bot = setup.record().bot;
-    return bot ? store.get<PollerMeta>(COLLECTIONS.meta, pollerMetaKey(bot.id))?.lastPollAt : undefined;
+    const botId = currentBotId();
+    return botId === null ? undefined : store.get<PollerMeta>(COLLECTIONS.meta, pollerMetaKey(botId))?.lastPollAt;
   };
   const status = new StatusService({
     version: options.version,
