@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../../electron/core/store/store.js';
 import { COLLECTIONS, type StoredSubscriber } from '../../electron/core/store/schema.js';
 import { startFakeYespo, type FakeYespo } from '../fakes/yespo/server.js';
+import { killHard, runScript, type ScriptChild } from '../support/script-child.js';
 import { tempDir } from '../support/temp-dir.js';
 import { acceptedTokenCounts, chatIds, seed, subscriber } from './fixtures/yespo-world.js';
 
@@ -13,30 +13,8 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-function runChild(args: string[]): { child: ChildProcess; waitFor: (line: string) => Promise<void> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/integration/fixtures/yespo-child.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  cleanups.push(() => child.kill('SIGKILL'));
-  return {
-    child,
-    waitFor: async (line) => {
-      const until = Date.now() + 25_000;
-      while (!out.includes(line)) {
-        if (Date.now() > until || (child.exitCode !== null && !out.includes(line))) throw new Error(`child never printed ${line}: ${out} ${err}`);
-        await new Promise((r) => setTimeout(r, 10));
-      }
-    },
-  };
-}
-
-async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const gone = new Promise((r) => child.once('exit', r));
-  child.kill('SIGKILL');
-  await gone;
+function runChild(args: string[]): ScriptChild {
+  return runScript('test/integration/fixtures/yespo-child.ts', { args, ms: 25_000, cleanups });
 }
 
 async function world(): Promise<{ fake: FakeYespo; dir: string; args: (freezeAt?: number) => string[] }> {
@@ -75,7 +53,7 @@ describe('a crash of the sync', () => {
     const until = Date.now() + 20_000;
     while (fake.tokenRequests.filter((r) => r.status === 200).length < 4 && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
     expect(fake.tokenRequests[0].status).toBe(0);
-    await kill(first.child);
+    await killHard(first.child);
     const acceptedBefore = fake.tokenRequests.filter((r) => r.status === 200).length;
     expect(acceptedBefore).toBeGreaterThanOrEqual(4);
 
@@ -100,7 +78,7 @@ describe('a crash of the sync', () => {
     // Writes 1 and 2 are the first two accepted batches; the third is frozen before it reaches the disk.
     const first = runChild(args(3));
     await first.waitFor('AT write 3');
-    await kill(first.child);
+    await killHard(first.child);
 
     const second = runChild(args());
     await second.waitFor('DONE');
