@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiFailure } from '../../electron/core/contract/errors.js';
 import type { Settings } from '../../electron/core/contract/types.js';
 import { COLLECTIONS } from '../../electron/core/store/schema.js';
 import { Store } from '../../electron/core/store/store.js';
 import { pollerMetaKey, type PollerMeta } from '../../electron/core/telegram/poller.js';
 import { startEngine, type EngineHarness } from '../support/engine-harness.js';
+import { failureCode } from '../support/failure-code.js';
 import { fakeHost } from '../support/fake-host.js';
 import path from 'node:path';
 
@@ -13,15 +13,6 @@ afterEach(async () => {
   await h?.close();
   h = null;
 });
-
-async function failureCode(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'no error';
-  } catch (error) {
-    return error instanceof ApiFailure ? error.code : String(error);
-  }
-}
 
 describe('the host contract', () => {
   it('without a desktop (headless) the desktop switches are refused, not saved for nothing, and no notice offers them', async () => {

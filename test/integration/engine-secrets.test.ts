@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/contract/dispatch.js';
 import { Store } from '../../electron/core/store/store.js';
 import { COLLECTIONS } from '../../electron/core/store/schema.js';
 import { startEngine, type EngineHarness } from '../support/engine-harness.js';
+import { filesUnder } from '../support/files-under.js';
 import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy.js';
 
 let h: EngineHarness | null = null;
@@ -15,13 +16,6 @@ afterEach(async () => {
   await h?.close();
   h = null;
 });
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? filesUnder(full) : [full];
-  });
-}
 
 /** What of `key` is in `text`: as is, or inside any base64 run (a Basic credential), at any alignment. */
 function keyFormsIn(text: string, key: string): string[] {

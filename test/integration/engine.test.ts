@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiFailure } from '../../electron/core/contract/errors.js';
 import { dispatch } from '../../electron/core/contract/dispatch.js';
 import { signPayload } from '../../electron/core/links/signing.js';
 import { createEnvOverlaySecrets } from '../../electron/core/secrets/env-overlay.js';
@@ -10,6 +9,8 @@ import { Store } from '../../electron/core/store/store.js';
 import { COLLECTIONS } from '../../electron/core/store/schema.js';
 import { pollerMetaKey, type PollerMeta } from '../../electron/core/telegram/poller.js';
 import { startEngine, type EngineHarness } from '../support/engine-harness.js';
+import { failureCode } from '../support/failure-code.js';
+import { filesUnder } from '../support/files-under.js';
 import { fakeHost } from '../support/fake-host.js';
 
 let h: EngineHarness | null = null;
@@ -18,36 +19,20 @@ afterEach(async () => {
   h = null;
 });
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? filesUnder(full) : [full];
-  });
-}
-
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'no error';
-  } catch (error) {
-    return error instanceof ApiFailure ? error.code : `unexpected ${String(error)}`;
-  }
-}
-
 describe('engine: from setup to the first synced subscriber', () => {
   it('checks every credential live, then syncs a new subscriber to Yespo', async () => {
     h = await startEngine();
     const { engine, tg, yespo } = h;
     expect((await h.status()).notices[0].code).toBe('setup-incomplete');
 
-    expect(await code(engine.api.setBotToken({ token: 'hello' }))).toBe('token_format');
-    expect(await code(engine.api.setBotToken({ token: `${tg.botId}:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA` }))).toBe('token_rejected');
+    expect(await failureCode(engine.api.setBotToken({ token: 'hello' }))).toBe('token_format');
+    expect(await failureCode(engine.api.setBotToken({ token: `${tg.botId}:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA` }))).toBe('token_rejected');
     const found = await engine.api.setBotToken({ token: `  ${tg.token}\n` });
     expect(found).toEqual({ bot: { id: tg.botId, username: tg.botUsername, name: expect.any(String) }, webhook: null });
 
-    expect(await code(engine.api.setAppUuid({ appUuid: 'my bot' }))).toBe('app_uuid_format');
+    expect(await failureCode(engine.api.setAppUuid({ appUuid: 'my bot' }))).toBe('app_uuid_format');
     await engine.api.setAppUuid({ appUuid: yespo.appUuid });
-    expect(await code(engine.api.setYespoApiKey({ apiKey: 'wrong-key-123456' }))).toBe('api_key_rejected');
+    expect(await failureCode(engine.api.setYespoApiKey({ apiKey: 'wrong-key-123456' }))).toBe('api_key_rejected');
     const account = await engine.api.setYespoApiKey({ apiKey: yespo.apiKey });
     expect(account.organisationName).toBeTruthy();
 
@@ -110,7 +95,7 @@ describe('engine: from setup to the first synced subscriber', () => {
   it('says the keychain is unavailable instead of saving a secret elsewhere', async () => {
     h = await startEngine();
     h.secrets.setUnavailable('The name org.freedesktop.secrets was not provided');
-    expect(await code(h.engine.api.setBotToken({ token: h.tg.token }))).toBe('keychain_unavailable');
+    expect(await failureCode(h.engine.api.setBotToken({ token: h.tg.token }))).toBe('keychain_unavailable');
     expect((await h.engine.api.checkKeychain(undefined)).ok).toBe(false);
     expect((await h.status()).notices[0].code).toBe('keychain-locked');
     h.secrets.setUnavailable(null);
@@ -178,7 +163,7 @@ describe('engine: from setup to the first synced subscriber', () => {
   it('shows one subscriber’s story and pauses their newsletters in Yespo', async () => {
     h = await startEngine();
     await h.configure();
-    expect(await code(h.engine.api.getSubscriber({ chatId: 42 }))).toBe('not_found');
+    expect(await failureCode(h.engine.api.getSubscriber({ chatId: 42 }))).toBe('not_found');
     const u = h.tg.user(undefined, { first_name: 'Olena' });
     h.tg.start(u);
     await h.waitFor(() => h!.status(), (s) => s.counts.inYespo === 1, 'the subscriber in Yespo');
@@ -218,6 +203,6 @@ describe('engine with secrets from the environment and no keychain', () => {
     expect(status.setupComplete).toBe(true);
     expect(status.keychain).toBe('ok');
     expect(status.notices.map((n) => n.code)).not.toContain('keychain-locked');
-    expect(await code(h.engine.api.getDeepLink({ externalCustomerId: 'crm-1' }))).toBe('keychain_unavailable');
+    expect(await failureCode(h.engine.api.getDeepLink({ externalCustomerId: 'crm-1' }))).toBe('keychain_unavailable');
   });
 });

@@ -246,37 +246,34 @@ describe('two headless servers on one machine', () => {
   });
 });
 
+/** The headless shell as a child process, with what it printed so far and its exit code once it is gone. */
+function startHeadless(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/headless/main.ts', ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const printed = { stdout: '', stderr: '' };
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (printed.stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (printed.stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, printed, exited };
+}
+
+// Nothing listens there: the engine never reaches the real services.
+const NO_SERVICES = ['--telegram-api-root', 'http://127.0.0.1:9', '--yespo-api-root', 'http://127.0.0.1:9'];
+
 describe('headless shell process', () => {
   it('prints exactly one UI line, serves it, and stops within 5 s of SIGTERM', async () => {
     const data = tempDir('tcy-headless-proc-');
-    const child = spawn(process.execPath, [
-      '--import',
-      'tsx',
-      'electron/headless/main.ts',
-      '--port',
-      '0',
-      '--data-dir',
-      data.dir,
-      // Nothing listens there: the engine never reaches the real services.
-      '--telegram-api-root',
-      'http://127.0.0.1:9',
-      '--yespo-api-root',
-      'http://127.0.0.1:9',
-    ], {
-      cwd: repoRoot,
-      env: { ...process.env, TELEGRAM_BOT_TOKEN: '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawq' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const { child, printed, exited } = startHeadless(['--port', '0', '--data-dir', data.dir, ...NO_SERVICES], {
+      TELEGRAM_BOT_TOKEN: '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawq',
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
       await expect
-        .poll(() => stdout, { timeout: 20_000, interval: 100 })
+        .poll(() => printed.stdout, { timeout: 20_000, interval: 100 })
         .toMatch(/^UI: .*\n/);
-      const link = new URL(stdout.slice('UI: '.length).trim());
+      const link = new URL(printed.stdout.slice('UI: '.length).trim());
       expect(link.hostname).toBe('127.0.0.1');
       expect(link.searchParams.get('token')).toMatch(/^[A-Za-z0-9_-]{43}$/);
       const port = Number(link.port);
@@ -294,10 +291,10 @@ describe('headless shell process', () => {
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
       expect(Date.now() - stoppedAt).toBeLessThan(5000);
-      expect(stdout.split('\n').filter(Boolean)).toEqual([stdout.trim()]);
-      expect(stdout.startsWith('UI: ')).toBe(true);
-      expect(stderr).toContain('Stopped');
-      expect(stderr).not.toContain('AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawq');
+      expect(printed.stdout.split('\n').filter(Boolean)).toEqual([printed.stdout.trim()]);
+      expect(printed.stdout.startsWith('UI: ')).toBe(true);
+      expect(printed.stderr).toContain('Stopped');
+      expect(printed.stderr).not.toContain('AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawq');
     } finally {
       child.kill('SIGKILL');
       data.remove();
@@ -307,20 +304,14 @@ describe('headless shell process', () => {
   it('listens on every interface only with --allow-remote, warning on stderr, with the token from TCY_HEADLESS_TOKEN', async () => {
     const data = tempDir('tcy-headless-remote-');
     const envToken = 'from-the-environment-0123456789';
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'electron/headless/main.ts', '--host', '0.0.0.0', '--allow-remote', '--port', '0', '--data-dir', data.dir, '--telegram-api-root', 'http://127.0.0.1:9', '--yespo-api-root', 'http://127.0.0.1:9'],
-      { cwd: repoRoot, env: { ...process.env, TCY_HEADLESS_TOKEN: envToken }, stdio: ['ignore', 'pipe', 'pipe'] },
+    const { child, printed, exited } = startHeadless(
+      ['--host', '0.0.0.0', '--allow-remote', '--port', '0', '--data-dir', data.dir, ...NO_SERVICES],
+      { TCY_HEADLESS_TOKEN: envToken },
     );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
-      await expect.poll(() => stdout, { timeout: 20_000, interval: 100 }).toMatch(/^UI: .*\n/);
-      expect(stderr).toContain('Warning: listening on every network interface of this machine ("0.0.0.0") because of --allow-remote');
-      const link = new URL(stdout.slice('UI: '.length).trim());
+      await expect.poll(() => printed.stdout, { timeout: 20_000, interval: 100 }).toMatch(/^UI: .*\n/);
+      expect(printed.stderr).toContain('Warning: listening on every network interface of this machine ("0.0.0.0") because of --allow-remote');
+      const link = new URL(printed.stdout.slice('UI: '.length).trim());
       expect(link.hostname).not.toBe('0.0.0.0');
       expect(link.searchParams.get('token')).toBe(envToken);
       const reply = await request(Number(link.port), '/api/getStatus', {
@@ -337,34 +328,24 @@ describe('headless shell process', () => {
   });
 
   it('refuses every spelling of every interface without --allow-remote, exiting 2 without a UI line', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/headless/main.ts', '--host', '::0'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const { child, printed, exited } = startHeadless(['--host', '::0']);
     // Should it start after all, it would listen until killed: the UI line ends the wait, and the test's end stops it.
     try {
-      await expect.poll(() => stdout + stderr, { timeout: 20_000, interval: 100 }).toMatch(/UI: |--host/);
-      expect(stdout).toBe('');
+      await expect.poll(() => printed.stdout + printed.stderr, { timeout: 20_000, interval: 100 }).toMatch(/UI: |--host/);
+      expect(printed.stdout).toBe('');
       expect(await exited).toBe(2);
-      expect(stderr).toContain('--host ::0 means every network interface');
-      expect(stderr).toContain('--allow-remote');
+      expect(printed.stderr).toContain('--host ::0 means every network interface');
+      expect(printed.stderr).toContain('--allow-remote');
     } finally {
       child.kill('SIGKILL');
     }
   });
 
   it('explains a bad option on stderr and exits 2 without a UI line', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/headless/main.ts', '--port', 'eighty'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr).toContain('--port must be a number');
-    expect(stderr).toContain('Usage: npm run headless');
+    const { printed, exited } = startHeadless(['--port', 'eighty']);
+    expect(await exited).toBe(2);
+    expect(printed.stdout).toBe('');
+    expect(printed.stderr).toContain('--port must be a number');
+    expect(printed.stderr).toContain('Usage: npm run headless');
   });
 });

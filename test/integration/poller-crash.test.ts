@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../../electron/core/store/store.js';
 import { COLLECTIONS, type StoredSubscriber } from '../../electron/core/store/schema.js';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram/server.js';
+import { killHard, runScript, type ScriptChild } from '../support/script-child.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const cleanups: Array<() => unknown> = [];
@@ -10,33 +10,8 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-function runChild(env: Record<string, string>): { child: ChildProcess; waitFor: (line: string) => Promise<void> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/integration/fixtures/poller-child.ts'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  cleanups.push(() => child.kill('SIGKILL'));
-  return {
-    child,
-    waitFor: async (line) => {
-      const until = Date.now() + 20_000;
-      while (!out.includes(line)) {
-        if (Date.now() > until || child.exitCode !== null) throw new Error(`child never printed ${line}: ${out} ${err}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    },
-  };
-}
-
-async function killed(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const gone = new Promise((r) => child.once('exit', r));
-  child.kill('SIGKILL');
-  await gone;
+function runChild(env: Record<string, string>): ScriptChild {
+  return runScript('test/integration/fixtures/poller-child.ts', { env, ms: 20_000, cleanups });
 }
 
 async function crashAndRecover(moment: 'before-persist' | 'after-persist'): Promise<void> {
@@ -50,14 +25,14 @@ async function crashAndRecover(moment: 'before-persist' | 'after-persist'): Prom
 
   const first = runChild({ ...env, KILL_AT: moment });
   await first.waitFor(`AT ${moment}`);
-  await killed(first.child);
+  await killHard(first.child);
 
   const second = runChild({ ...env, KILL_AT: 'none' });
   await second.waitFor('READY');
   const until = Date.now() + 20_000;
   // A batch is confirmed by the next poll, which goes out only after the batch was persisted.
   while (tg.pendingCount() > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
-  await killed(second.child);
+  await killHard(second.child);
 
   const store = await Store.open(t.dir);
   cleanups.push(() => store.close());

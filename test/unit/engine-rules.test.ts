@@ -11,6 +11,7 @@ import { classifyTelegramError } from '../../electron/core/telegram/telegram-err
 import { DEFAULT_BOT_TEXTS, pickText } from '../../electron/core/telegram/texts.js';
 import { chooseIdentity, normalizeEmail, normalizePhone } from '../../electron/core/yespo/identity.js';
 import { signPayload, verifyPayload } from '../../electron/core/links/signing.js';
+import { healthyStatus } from '../support/healthy-status.js';
 
 describe('/start parsing', () => {
   it('reads payloads by Telegram’s rule and treats anything else as none', () => {
@@ -131,18 +132,7 @@ describe('settings', () => {
 });
 
 describe('status notices', () => {
-  const base: Omit<Status, 'notices'> = {
-    version: '1',
-    dataDir: '/d',
-    setupComplete: true,
-    paused: false,
-    bot: { state: 'polling', retention: 'ok' },
-    sync: { state: 'idle', pending: 0, failed: 0 },
-    store: { state: 'ok', folder: '/d' },
-    logs: { state: 'ok' },
-    keychain: 'ok',
-    counts: { subscribers: 1, active: 1, blocked: 0, deleted: 0, inYespo: 1, newThisWeek: 1 },
-  };
+  const base: Omit<Status, 'notices'> = healthyStatus();
   it('is quiet when all is well', () => {
     expect(notices(base, {})).toEqual([{ code: 'all-good', severity: 'ok' }]);
   });

@@ -7,19 +7,10 @@ import { ERROR_CODES } from '../../renderer/src/errors/error-key.js';
 import { mergeLocaleModules, type LocaleMessages } from '../../renderer/src/i18n/merge-locales.js';
 import { PLURAL_FORMS, pluralIndex } from '../../renderer/src/i18n/plural.js';
 import { ACTION_PLANS } from '../../renderer/src/notices/action-plans.js';
+import { leaves } from '../support/locale-leaves.js';
 
 const LOCALES_DIR = fileURLToPath(new URL('../../renderer/src/locales/', import.meta.url));
 const LANGUAGES = ['en', 'uk'] as const;
-
-function leaves(tree: LocaleMessages, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [p, v] of leaves(value, path)) out.set(p, v);
-  }
-  return out;
-}
 
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 

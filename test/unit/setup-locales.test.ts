@@ -11,20 +11,10 @@ import {
   CUSTOMER_ID_PROBLEMS,
   ID_PREFIX_PROBLEMS,
 } from '../../electron/core/contract/input.js';
+import type { LocaleMessages } from '../../renderer/src/i18n/merge-locales.js';
+import { leaves } from '../support/locale-leaves.js';
 
-type Tree = { [key: string]: string | Tree };
-
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [p, v] of leaves(value, path)) out.set(p, v);
-  }
-  return out;
-}
-
-const locales = { en: en as Tree, uk: uk as Tree };
+const locales = { en: en as LocaleMessages, uk: uk as LocaleMessages };
 const i18n = createI18n({ legacy: false, locale: 'en', messages: { en: { setup: en }, uk: { setup: uk } } });
 
 function render(locale: 'en' | 'uk', key: string, source: string): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SetupState } from '../../electron/core/contract/types.js';
+import { EMPTY_SETUP } from '../../electron/core/setup/checks.js';
 import { errorTextKey } from '../../renderer/src/views/setup/error-text.js';
 import {
   WIZARD_STEPS,
@@ -13,16 +14,9 @@ import {
 
 function state(patch: Partial<SetupState> = {}): SetupState {
   return {
-    step: 'welcome',
-    botPath: null,
-    complete: false,
-    bot: null,
-    webhook: null,
-    appUuid: null,
-    yespo: null,
+    ...EMPTY_SETUP,
     secrets: { botToken: { set: false }, apiKey: { set: false } },
     keychain: { ok: true, platform: 'linux', source: 'keychain' },
-    liveTestSince: null,
     ...patch,
   };
 }
