@@ -176,18 +176,20 @@ function onMembership(tx: Tx, ctx: UpdateContext, chatId: number, status: string
  */
 export function applyUpdate(tx: Tx, ctx: UpdateContext, update: TgUpdate): boolean {
   const read = readUpdate(update);
+  if (!read) return false;
+  // Names what an update caused, so handling it twice queues the same Yespo event once.
   const ref = `u${update.update_id}`;
-  const member = read?.my_chat_member;
+  const member = read.my_chat_member;
   if (member) {
     if (!isPrivate(member.chat)) return false;
     onMembership(tx, ctx, member.chat.id, member.new_chat_member.status, ref);
     return true;
   }
-  if (read?.callback_query) {
+  if (read.callback_query) {
     onCallbackQuery(tx, ctx, read.callback_query);
     return true;
   }
-  const message = read?.message;
+  const message = read.message;
   if (!message) return false;
   if (!isPrivate(message.chat) || message.from.is_bot) return false;
   const chatId = message.chat.id;
