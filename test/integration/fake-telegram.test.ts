@@ -499,3 +499,32 @@ describe('fake Telegram: volume', () => {
     expect(performance.now() - started).toBeLessThan(20_000);
   });
 });
+
+describe('fake Telegram: inline buttons', () => {
+  it('delivers a button press only where callback_query is allowed, and records its answer once', async () => {
+    const clock = manualClock();
+    const { fake, api } = await setup({ now: clock.now });
+    const user = fake.user();
+    await api.getUpdates({ allowed_updates: ['message', 'my_chat_member'] });
+    fake.pressButton(user, 'hidden');
+    expect(fake.pendingCount()).toBe(0);
+    await api.getUpdates({ allowed_updates: ['message', 'my_chat_member', 'callback_query'] });
+    const queryId = fake.pressButton(user, 'promo_spring');
+    const [update] = await api.getUpdates();
+    expect(update.callback_query).toMatchObject({ id: queryId, data: 'promo_spring', from: { id: user.id }, message: { chat: { id: user.id, type: 'private' } } });
+
+    expect(await api.answerCallbackQuery(queryId)).toBe(true);
+    expect(fake.callbackAnswers).toEqual([{ queryId, at: clock.now() }]);
+    await expect(api.answerCallbackQuery(queryId)).rejects.toThrow(/query is too old/);
+  });
+
+  it('refuses an answer 15 s after the press, as Telegram does once the client gave up', async () => {
+    const clock = manualClock();
+    const { fake, api } = await setup({ now: clock.now });
+    await api.getUpdates({ allowed_updates: ['callback_query'] });
+    const queryId = fake.pressButton(fake.user(), 'late');
+    clock.advance(15_000);
+    await expect(api.answerCallbackQuery(queryId)).rejects.toThrow(/query is too old/);
+    expect(fake.callbackAnswers).toEqual([]);
+  });
+});

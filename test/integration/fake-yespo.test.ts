@@ -67,7 +67,7 @@ describe('spec file', () => {
     const copy = readFileSync(SPEC_PATH, 'utf8');
     const spec = JSON.parse(copy) as { openapi: string; paths: Record<string, unknown> };
     expect(spec.openapi).toBe('3.0.1');
-    for (const p of ['/api/v1/apps/{app_uuid}/tokens', '/api/v1/contact', '/api/v1/account/info', '/api/v2/contacts/activity', '/api/v1/apps/{app_uuid}/token/mute']) {
+    for (const p of ['/api/v1/apps/{app_uuid}/tokens', '/api/v1/contact', '/api/v1/account/info', '/api/v2/contacts/activity', '/api/v1/apps/{app_uuid}/token/mute', '/api/v2/event']) {
       expect(spec.paths).toHaveProperty([p]);
     }
     const shared = path.resolve(repoRoot, '../shared/reference/yespo-openapi.json');
@@ -515,5 +515,42 @@ describe('GET /v2/contacts/activity', () => {
     expect((await activity({ dateFrom: '2024-03-01', dateTo: '2024-03-02' })).status).toBe(403);
     fake.forbidActivity(false);
     expect(await activity({ dateFrom: '2024-03-01', dateTo: '2024-03-02' })).toMatchObject({ status: 200, text: '[]' });
+  });
+});
+
+describe('POST /v2/event', () => {
+  const event = (body: unknown) => call('POST', '/v2/event', body);
+
+  it('records an event for the contact its params identify, with string params', async () => {
+    expect((await pushTokens([{ token: '501', phone: '380501112233' }])).status).toBe(200);
+    const params = [
+      { name: 'phone', value: '380501112233' },
+      { name: 'chatId', value: '501' },
+      { name: 'data', value: 'promo_spring' },
+    ];
+    expect((await event({ eventTypeKey: 'telegramButton', params })).status).toBe(200);
+    expect(fake.events).toEqual([
+      { eventTypeKey: 'telegramButton', params: { phone: '380501112233', chatId: '501', data: 'promo_spring' }, contactId: contactOf('501')!.id, at: expect.any(Number) },
+    ]);
+  });
+
+  it('refuses a body off the schema, a bad key, no identifier and an unknown contact, recording nothing', async () => {
+    await pushTokens([{ token: '502', externalCustomerId: 'tg-502' }]);
+    const id = [{ name: 'externalCustomerId', value: 'tg-502' }];
+    const cases: Array<[unknown, number, RegExp]> = [
+      [{ params: id }, 400, /eventTypeKey/],
+      [{ eventTypeKey: 'x', params: 'data' }, 400, /params/],
+      [{ eventTypeKey: 'a'.repeat(101), params: id }, 400, /Invalid eventTypeKey/],
+      [{ eventTypeKey: 'what?', params: id }, 400, /Invalid eventTypeKey/],
+      [{ eventTypeKey: 'telegramButton', params: [{ name: 'data', value: 'x' }] }, 400, /identifier/],
+      [{ eventTypeKey: 'telegramButton', params: [{ name: 'externalCustomerId', value: 'tg-999' }] }, 400, /Contact not found/],
+      [{ eventTypeKey: 'telegramButton', params: [...id, { name: 'data', value: 'x'.repeat(21_000) }] }, 413, /Too Large/],
+    ];
+    for (const [body, status, text] of cases) {
+      const res = await event(body);
+      expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(status);
+      expect(errorText(res.text), JSON.stringify(body).slice(0, 80)).toMatch(text);
+    }
+    expect(fake.events).toEqual([]);
   });
 });

@@ -41,7 +41,7 @@ describe('poller against the fake Bot API', () => {
     await h.waitFor(() => tg.pendingCount() === 0, 'confirmation');
     const meta = h.store.get<PollerMeta>(COLLECTIONS.meta, pollerMetaKey(tg.botId));
     expect(meta?.offset).toBe(tg.confirmedUpTo() + 1);
-    for (const call of tg.getUpdatesCalls) expect(call.allowed_updates).toEqual(['message', 'my_chat_member']);
+    for (const call of tg.getUpdatesCalls) expect(call.allowed_updates).toEqual(['message', 'my_chat_member', 'callback_query']);
     expect(tg.getUpdatesCalls.every((c) => c.limit === 100)).toBe(true);
   });
 

@@ -47,6 +47,7 @@ function settings(patch: Partial<Settings> = {}): Settings {
     activityPollMinutes: 15,
     telegramApiRoot: 'https://api.telegram.org',
     yespoApiRoot: 'https://yespo.io/api',
+    subscriptionEvents: false,
     ...patch,
   };
 }

@@ -50,6 +50,7 @@ describe('shell settings', () => {
       activityPollMinutes: 60,
       telegramApiRoot: 'https://api.telegram.org',
       yespoApiRoot: 'https://yespo.io/api',
+      subscriptionEvents: false,
     });
     expect(picked).toEqual({ uiLanguage: 'uk', closeToTray: false });
   });

@@ -53,6 +53,7 @@ const SettingsPatchSchema = v.strictObject({
   yespoApiRoot: v.optional(ApiRoot),
   closeToTray: v.optional(v.boolean()),
   startAtLogin: v.optional(v.boolean()),
+  subscriptionEvents: v.optional(v.boolean()),
 });
 
 /** Argument validators. Secrets arrive as raw pasted text; the engine trims and checks them. */

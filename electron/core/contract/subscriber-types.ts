@@ -40,7 +40,8 @@ export type SubscriberEventType =
   | 'reply-failed'
   | 'delivery-failed'
   | 'muted'
-  | 'unmuted';
+  | 'unmuted'
+  | 'button-pressed';
 
 export interface SubscriberEvent {
   at: number;

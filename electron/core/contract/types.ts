@@ -254,6 +254,8 @@ export interface Settings {
   yespoApiRoot: string;
   closeToTray: boolean;
   startAtLogin: boolean;
+  /** Send Yespo an event when a subscriber joins or leaves (the keys are in `yespo-events.ts`). */
+  subscriptionEvents: boolean;
 }
 
 export type SettingsPatch = Partial<Omit<Settings, 'texts'>> & { texts?: Partial<Record<BotTextKey, Partial<LocalText>>> };

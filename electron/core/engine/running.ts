@@ -12,6 +12,7 @@ import { StoreWriteError, type Store, type Tx } from '../store/store.js';
 import { SubscriberService } from '../subscribers/subscriber-service.js';
 import { applyBatch } from '../telegram/batch.js';
 import { Poller, pollerMetaKey, type PollerMeta, type PollerState } from '../telegram/poller.js';
+import { AnswerSender } from '../telegram/callback-answers.js';
 import { ReplySender } from '../telegram/replies.js';
 import { YespoSync } from '../yespo/sync.js';
 import { hostCalls } from './host-calls.js';
@@ -80,7 +81,10 @@ export function runningPhase({ options, vault, events }: PhaseContext, store: St
     apiRoot: () => settings.current().telegramApiRoot,
     applyBatch: (tx, bot, updates) => applyBatch(tx, updates, { store, bot, settings: settings.current(), linkSecret: vault.linkKeyNow(), now: now(), logger }),
     // The Yespo sync follows the outbox through the store's change events by itself.
-    afterBatch: () => replies.wake(),
+    afterBatch: () => {
+      answers.wake();
+      replies.wake();
+    },
     onState: (state) => {
       pollerState = state;
       if (state.bot) setup.rememberBot(state.bot);
@@ -91,17 +95,19 @@ export function runningPhase({ options, vault, events }: PhaseContext, store: St
   });
 
   let replyApi: { key: string; api: Api } | null = null;
+  const telegramApi = (): Api | null => {
+    const token = vault.usable('botToken');
+    if (!token || settings.paused()) return null;
+    const apiRoot = settings.current().telegramApiRoot;
+    if (replyApi?.key !== `${apiRoot} ${token}`) replyApi = { key: `${apiRoot} ${token}`, api: new Api(token, { apiRoot, timeoutSeconds: 30 }) };
+    return replyApi.api;
+  };
+  const answers = new AnswerSender({ store, logger, now, api: telegramApi });
   const replies = new ReplySender({
     store,
     logger,
     now,
-    api: () => {
-      const token = vault.usable('botToken');
-      if (!token || settings.paused()) return null;
-      const apiRoot = settings.current().telegramApiRoot;
-      if (replyApi?.key !== `${apiRoot} ${token}`) replyApi = { key: `${apiRoot} ${token}`, api: new Api(token, { apiRoot, timeoutSeconds: 30 }) };
-      return replyApi.api;
-    },
+    api: telegramApi,
     texts: () => settings.current().texts,
     onChange: () => status.push(),
   });
@@ -161,12 +167,14 @@ export function runningPhase({ options, vault, events }: PhaseContext, store: St
 
   function startWorkers(): void {
     poller.start();
+    answers.start();
     replies.start();
     sync.start();
   }
 
   async function stopWorkers(): Promise<void> {
     await poller.stop();
+    await answers.stop();
     await replies.stop();
     await sync.stop();
   }

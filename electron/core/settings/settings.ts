@@ -16,6 +16,7 @@ export const DEFAULT_SETTINGS: Settings = {
   yespoApiRoot: DEFAULT_YESPO_API_ROOT,
   closeToTray: true,
   startAtLogin: false,
+  subscriptionEvents: false,
 };
 
 /** Stored settings over the defaults, so a setting added in a later version has its default. */

@@ -1,4 +1,5 @@
 import type { BotTextKey, Failure, Subscriber, SubscriberEvent } from '../contract/types.js';
+import type { YespoEventKind } from '../contract/yespo-events.js';
 
 /** Collection names in the store. Every key starts with the bot id, so a second bot is UI work. */
 export const COLLECTIONS = {
@@ -8,6 +9,7 @@ export const COLLECTIONS = {
   replies: 'replies',
   failures: 'failures',
   meta: 'meta',
+  answers: 'answers',
 } as const;
 
 export function subscriberKey(botId: number, chatId: number): string {
@@ -33,7 +35,13 @@ export interface StoredSubscriber extends Omit<Subscriber, 'identity'> {
   awaiting?: 'phone' | 'email';
 }
 
-export type OutboxKind = 'token' | 'contact' | 'mute' | 'unmute';
+export type OutboxKind = 'token' | 'contact' | 'mute' | 'unmute' | 'event';
+
+/** An event for Yespo as queued: its kind and own params; the contact's identifiers are added when sent. */
+export interface EventDraft {
+  kind: YespoEventKind;
+  params: Record<string, string>;
+}
 
 /**
  * One pending call to Yespo. Keyed `${kind}:${botId}:${chatId}`, so queuing the same work twice
@@ -53,6 +61,8 @@ export interface OutboxItem {
   lastAttemptAt?: number;
   /** For mute: how long. */
   seconds?: number;
+  /** For event: what to send. Its id carries a reference of its own, as one subscriber has many. */
+  event?: EventDraft;
 }
 
 export function outboxId(kind: OutboxKind, botId: number, chatId: number): string {

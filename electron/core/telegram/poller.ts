@@ -10,7 +10,7 @@ import type { TgUpdate } from './updates.js';
 import { rateLimitDetail, telegramWaitMs } from './wait.js';
 
 /** Sent on every call: the list is sticky on Telegram's side, and another tool may have narrowed it. */
-export const ALLOWED_UPDATES = ['message', 'my_chat_member'] as const;
+export const ALLOWED_UPDATES = ['message', 'my_chat_member', 'callback_query'] as const;
 export const POLL_TIMEOUT_SECONDS = 50;
 /** A long poll answers within its timeout; past this margin we assume it hangs (sleep, dead proxy). */
 const CLIENT_MARGIN_SECONDS = 15;

@@ -50,9 +50,18 @@ const ChatMemberUpdated = v.object({
   new_chat_member: v.object({ status: v.pipe(v.string(), v.maxLength(32)) }),
 });
 
+/** A press on an inline button; `data` is at most 64 bytes, and absent for game buttons. */
+const CallbackQuery = v.object({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  from: User,
+  message: v.fallback(v.optional(v.object({ chat: Chat })), undefined),
+  data: text(64),
+});
+
 const Update = v.object({
   message: v.fallback(v.optional(Message), undefined),
   my_chat_member: v.fallback(v.optional(ChatMemberUpdated), undefined),
+  callback_query: v.fallback(v.optional(CallbackQuery), undefined),
 });
 
 export type TgUser = v.InferOutput<typeof User>;
@@ -60,6 +69,7 @@ export type TgChat = v.InferOutput<typeof Chat>;
 export type TgContact = v.InferOutput<typeof Contact>;
 export type TgMessage = v.InferOutput<typeof Message>;
 export type TgChatMemberUpdated = v.InferOutput<typeof ChatMemberUpdated>;
+export type TgCallbackQuery = v.InferOutput<typeof CallbackQuery>;
 export type ReadUpdate = v.InferOutput<typeof Update>;
 
 /** The readable parts of `raw`, or null when it is not even an object. */

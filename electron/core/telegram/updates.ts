@@ -4,6 +4,8 @@ import type { Store, Tx } from '../store/store.js';
 import { COLLECTIONS, subscriberKey, type StoredSubscriber } from '../store/schema.js';
 import { normalizeEmail, normalizePhone } from '../yespo/identity.js';
 import { queueOutbox } from '../yespo/queue.js';
+import { queueJoinEvent, queueLeaveEvent } from '../yespo/subscription-events.js';
+import { onCallbackQuery } from './callbacks.js';
 import { verifyPayload } from '../links/signing.js';
 import type { ReplyDraft } from './replies.js';
 import { parseStart } from './start-command.js';
@@ -26,6 +28,7 @@ export interface TgUpdate {
   update_id: number;
   message?: unknown;
   my_chat_member?: unknown;
+  callback_query?: unknown;
 }
 
 function isPrivate(chat: TgChat): boolean {
@@ -72,7 +75,7 @@ function stringOr(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function onStart(tx: Tx, ctx: UpdateContext, chatId: number, from: TgUser, payload: string | null): void {
+function onStart(tx: Tx, ctx: UpdateContext, chatId: number, from: TgUser, payload: string | null, ref: string): void {
   const key = subscriberKey(ctx.botId, chatId);
   const existing = tx.read<StoredSubscriber>(ctx.store, COLLECTIONS.subscribers, key);
   const signed = payload && ctx.linkSecret ? verifyPayload(ctx.linkSecret, payload) : null;
@@ -98,6 +101,7 @@ function onStart(tx: Tx, ctx: UpdateContext, chatId: number, from: TgUser, paylo
     };
     if (signed) s.signedIdentity = signed;
     event(tx, ctx.botId, chatId, { at: ctx.now, type: 'started', detail: payload ?? undefined });
+    queueJoinEvent(tx, ctx, s, ref);
   } else {
     s = { ...existing, ...names, lastStartAt: ctx.now };
     if (payload && !existing.source) s.source = payload;
@@ -106,6 +110,7 @@ function onStart(tx: Tx, ctx: UpdateContext, chatId: number, from: TgUser, paylo
       s.state = 'active';
       delete s.blockedAt;
       event(tx, ctx.botId, chatId, { at: ctx.now, type: 'unblocked' });
+      queueJoinEvent(tx, ctx, s, ref);
     }
     event(tx, ctx.botId, chatId, { at: ctx.now, type: 'started', detail: payload ?? undefined });
   }
@@ -147,7 +152,7 @@ function onText(tx: Tx, ctx: UpdateContext, s: StoredSubscriber, text: string): 
   ctx.reply(tx, { chatId: s.chatId, message: 'other', lang });
 }
 
-function onMembership(tx: Tx, ctx: UpdateContext, chatId: number, status: string): void {
+function onMembership(tx: Tx, ctx: UpdateContext, chatId: number, status: string, ref: string): void {
   const s = tx.read<StoredSubscriber>(ctx.store, COLLECTIONS.subscribers, subscriberKey(ctx.botId, chatId));
   // Block events of people who never pressed Start here are not subscribers.
   if (!s) return;
@@ -155,10 +160,13 @@ function onMembership(tx: Tx, ctx: UpdateContext, chatId: number, status: string
     // Yespo removes the token on its next failed send, so a comeback must push it again.
     save(tx, ctx, { ...s, state: 'blocked', blockedAt: ctx.now, tokenInYespo: false });
     event(tx, ctx.botId, chatId, { at: ctx.now, type: 'blocked' });
+    queueLeaveEvent(tx, ctx, s, 'blocked', ref);
   } else if (status === 'member' && s.state !== 'active') {
     const { blockedAt: _b, ...rest } = s;
-    save(tx, ctx, pushIfNeeded(tx, ctx, { ...rest, state: 'active' }));
+    const back: StoredSubscriber = { ...rest, state: 'active' };
+    save(tx, ctx, pushIfNeeded(tx, ctx, back));
     event(tx, ctx.botId, chatId, { at: ctx.now, type: 'unblocked' });
+    queueJoinEvent(tx, ctx, back, ref);
   }
 }
 
@@ -168,27 +176,34 @@ function onMembership(tx: Tx, ctx: UpdateContext, chatId: number, status: string
  */
 export function applyUpdate(tx: Tx, ctx: UpdateContext, update: TgUpdate): boolean {
   const read = readUpdate(update);
-  const member = read?.my_chat_member;
+  if (!read) return false;
+  // Names what an update caused, so handling it twice queues the same Yespo event once.
+  const ref = `u${update.update_id}`;
+  const member = read.my_chat_member;
   if (member) {
     if (!isPrivate(member.chat)) return false;
-    onMembership(tx, ctx, member.chat.id, member.new_chat_member.status);
+    onMembership(tx, ctx, member.chat.id, member.new_chat_member.status, ref);
     return true;
   }
-  const message = read?.message;
+  if (read.callback_query) {
+    onCallbackQuery(tx, ctx, read.callback_query);
+    return true;
+  }
+  const message = read.message;
   if (!message) return false;
   if (!isPrivate(message.chat) || message.from.is_bot) return false;
   const chatId = message.chat.id;
   if (message.text !== undefined) {
     const start = parseStart(message.text, ctx.botUsername);
     if (start) {
-      onStart(tx, ctx, chatId, message.from, start.payload);
+      onStart(tx, ctx, chatId, message.from, start.payload, ref);
       return true;
     }
   }
   const s = tx.read<StoredSubscriber>(ctx.store, COLLECTIONS.subscribers, subscriberKey(ctx.botId, chatId));
   if (!s) {
     // Someone wrote before pressing Start (or before this app ran): welcome them as a subscriber.
-    onStart(tx, ctx, chatId, message.from, null);
+    onStart(tx, ctx, chatId, message.from, null, ref);
     return true;
   }
   if (message.contact) onContact(tx, ctx, s, message.from, message.contact);

@@ -190,6 +190,11 @@ export class YespoClient {
     await this.request('POST', `/v1/apps/${encodeURIComponent(appUuid)}/token/unmute`, { token });
   }
 
+  /** `POST /v2/event`: starts workflows and feeds segments; applies only to an existing contact. */
+  async sendEvent(event: { eventTypeKey: string; params: Array<{ name: string; value: string }> }): Promise<void> {
+    await this.request('POST', '/v2/event', event);
+  }
+
   /** One page of `GET /v2/contacts/activity?activityStatus=UNDELIVERED`, all media types. */
   async undelivered(q: ActivityQuery): Promise<ActivityRow[]> {
     const query = new URLSearchParams({ dateFrom: q.dateFrom, dateTo: q.dateTo, activityStatus: 'UNDELIVERED' });

@@ -1,6 +1,7 @@
 import { clampDelay } from '../retry-delay.js';
 import { COLLECTIONS, outboxId, subscriberKey, type OutboxItem, type StoredSubscriber } from '../store/schema.js';
 import { YespoAuthError, YespoConflict, YespoError, YespoNetworkError, YespoPermissionError, isTransient } from './errors.js';
+import { eventBody } from './events.js';
 import { contactUpdateFor, tokenEntryFor } from './identity.js';
 import type { OutboxIndex } from './outbox-index.js';
 import type { OutboxWriter, PreparedToken } from './outbox-writer.js';
@@ -223,9 +224,16 @@ export class OutboxWorker {
         releaseAt = Math.max(token.nextAttemptAt, this.deps.now()) + this.deps.timing.idleCheckMs;
         return;
       }
+      // An event applies to the contact the token went to; never pushed, there is none.
+      const event = current.kind === 'event' && current.event ? eventBody(current.event, sub) : null;
+      if (current.kind === 'event' && !event) {
+        await writer.drop([current]);
+        return;
+      }
       const client = this.deps.client(cfg);
       try {
         if (update) await client.updateContact(update);
+        else if (event) await client.sendEvent(event);
         else if (current.kind === 'mute') await client.mute(cfg.appUuid ?? '', String(item.chatId), current.seconds ?? MAX_MUTE_SECONDS);
         else await client.unmute(cfg.appUuid ?? '', String(item.chatId));
       } catch (error) {
@@ -252,7 +260,7 @@ export class OutboxWorker {
       await writer.drop([item]);
       return;
     }
-    if (refusal === 'app-uuid' && item.kind !== 'contact') {
+    if (refusal === 'app-uuid' && (item.kind === 'mute' || item.kind === 'unmute')) {
       this.deps.gate.pauseApp(error, this.deps.config().appUuid);
       return;
     }

@@ -1,5 +1,5 @@
 import type { Store, Tx } from '../store/store.js';
-import { COLLECTIONS, outboxId, type OutboxItem, type OutboxKind } from '../store/schema.js';
+import { COLLECTIONS, outboxId, type EventDraft, type OutboxItem, type OutboxKind } from '../store/schema.js';
 
 /** Queues a call to Yespo for one subscriber; queuing the same work again keeps one item. */
 export function queueOutbox(tx: Tx, store: Store, kind: OutboxKind, botId: number, chatId: number, now: number, seconds?: number): void {
@@ -9,4 +9,13 @@ export function queueOutbox(tx: Tx, store: Store, kind: OutboxKind, botId: numbe
   const item: OutboxItem = { id, kind, botId, chatId, createdAt: now, attempts: 0, nextAttemptAt: now, state: 'waiting' };
   if (seconds !== undefined) item.seconds = seconds;
   tx.put(COLLECTIONS.outbox, id, item);
+}
+
+/**
+ * Queues an event for Yespo. `ref` names what caused it (an update or a callback query id), so
+ * handling the same update twice keeps one item.
+ */
+export function queueEvent(tx: Tx, botId: number, chatId: number, now: number, ref: string, event: EventDraft): void {
+  const id = `${outboxId('event', botId, chatId)}:${ref}`;
+  tx.put(COLLECTIONS.outbox, id, { id, kind: 'event', botId, chatId, createdAt: now, attempts: 0, nextAttemptAt: now, state: 'waiting', event } satisfies OutboxItem);
 }

@@ -22,6 +22,7 @@ import {
 } from './long-poll.js';
 import {
   botObject,
+  callbackQuery,
   contactMessage,
   myChatMember,
   sentMessage,
@@ -71,6 +72,12 @@ export interface SentMessage {
   at: number;
 }
 
+export interface CallbackAnswer {
+  queryId: string;
+  text?: string;
+  at: number;
+}
+
 export interface FakeTelegramOptions {
   port?: number;
   /** Valid token; defaults to `<botId>:AA` + 33 random characters. */
@@ -111,8 +118,12 @@ export interface FakeTelegram {
   deactivate(user: FakeUser): void;
   /** Queues an update verbatim (update_id assigned when missing); allowed_updates does not filter it. */
   injectRaw(update: object): void;
+  /** Queues a callback_query: the user pressed an inline button carrying `data`. Returns the query id. */
+  pressButton(user: FakeUser, data: string): string;
 
   readonly sent: SentMessage[];
+  /** Accepted answerCallbackQuery calls. */
+  readonly callbackAnswers: CallbackAnswer[];
   readonly calls: ApiCall[];
   readonly getUpdatesCalls: GetUpdatesCall[];
   readonly deleteWebhookCalls: Array<{ dropPendingUpdates: boolean; at: number }>;
@@ -166,6 +177,12 @@ const WELL_FORMED_TOKEN = /^\d+:[A-Za-z0-9_-]+$/;
 const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
 const FIRST_AUTO_USER_ID = 7_000_000_001;
 const MAX_TEXT_LENGTH = 4096;
+/**
+ * How long a callback query can be answered. Telegram documents no figure; clients stop the spinner
+ * after about 15 s and the server then answers 400, so the fake refuses from 15 s on.
+ */
+const CALLBACK_ANSWER_WINDOW_MS = 15_000;
+const QUERY_TOO_OLD = 'Bad Request: query is too old and response timeout expired or query ID is invalid';
 
 const NOT_FOUND = { ok: false, error_code: 404, description: 'Not Found' };
 const METHOD_NOT_FOUND = { ok: false, error_code: 404, description: 'Not Found: method not found' };
@@ -202,6 +219,7 @@ function updateDate(update: object): number | undefined {
 
 class FakeTelegramServer implements FakeTelegram {
   readonly sent: SentMessage[] = [];
+  readonly callbackAnswers: CallbackAnswer[] = [];
   readonly calls: ApiCall[] = [];
   readonly getUpdatesCalls: GetUpdatesCall[] = [];
   readonly deleteWebhookCalls: Array<{ dropPendingUpdates: boolean; at: number }> = [];
@@ -223,6 +241,9 @@ class FakeTelegramServer implements FakeTelegram {
   private webhookUrl = '';
   private secondPoller = false;
   private sendPacing: number | null = null;
+  /** Open callback queries: id → when it was made. An answered one is removed. */
+  private readonly queries = new Map<string, number>();
+  private nextQueryId = 1;
   private nextUserId = FIRST_AUTO_USER_ID;
   private userCount = 0;
 
@@ -249,6 +270,7 @@ class FakeTelegramServer implements FakeTelegram {
       ['setwebhook', (params, reply) => this.setWebhookMethod(params, reply)],
       ['deletewebhook', (params, reply) => this.deleteWebhookMethod(params, reply)],
       ['sendmessage', (params, reply) => this.sendMessage(params, reply)],
+      ['answercallbackquery', (params, reply) => this.answerCallbackQuery(params, reply)],
       ['logout', (_params, reply) => this.forbidden('logOut', reply)],
       ['close', (_params, reply) => this.forbidden('close', reply)],
     ]);
@@ -333,6 +355,14 @@ class FakeTelegramServer implements FakeTelegram {
 
   deactivate(user: FakeUser): void {
     this.chatOf(user).deactivated = true;
+  }
+
+  pressButton(user: FakeUser, data: string): string {
+    const chat = this.chatOf(user);
+    const queryId = `${this.bot.id}${String(this.nextQueryId++).padStart(8, '0')}`;
+    this.queries.set(queryId, this.clock());
+    this.enqueue('callback_query', callbackQuery(chat.user, this.bot, queryId, chat.nextMessageId++, this.nowSeconds(), data), this.nowSeconds());
+    return queryId;
   }
 
   injectRaw(update: object): void {
@@ -578,6 +608,18 @@ class FakeTelegramServer implements FakeTelegram {
     reply(200, { ok: true, result: sentMessage(this.bot, chat.user, messageId, Math.floor(at / 1000), text, replyMarkup) });
   }
 
+  private answerCallbackQuery(params: Params, reply: Reply): void {
+    const queryId = argText(params, 'callback_query_id');
+    if (queryId === '') return reply(400, failure(400, 'Bad Request: parameter "callback_query_id" is required'));
+    const madeAt = this.queries.get(queryId);
+    const at = this.clock();
+    if (madeAt === undefined || at - madeAt >= CALLBACK_ANSWER_WINDOW_MS) return reply(400, failure(400, QUERY_TOO_OLD));
+    this.queries.delete(queryId);
+    const text = argText(params, 'text');
+    this.callbackAnswers.push({ queryId, ...(text === '' ? {} : { text }), at });
+    reply(200, { ok: true, result: true });
+  }
+
   private forbidden(method: string, reply: Reply): void {
     this.forbiddenCalls.push({ method, at: this.clock() });
     reply(200, { ok: true, result: true });
@@ -612,9 +654,9 @@ class FakeTelegramServer implements FakeTelegram {
   }
 
   /** Telegram applies allowed_updates when an update is created, not when it is delivered. */
-  private enqueue(type: string, payload: Record<string, unknown>): void {
+  private enqueue(type: string, payload: Record<string, unknown>, date = payload.date as number): void {
     if (!isAllowed(this.allowed, type)) return;
-    if (this.queue.push({ [type]: payload }, payload.date as number) !== undefined) this.poller.wake();
+    if (this.queue.push({ [type]: payload }, date) !== undefined) this.poller.wake();
   }
 }
 

@@ -130,3 +130,17 @@ export function sentMessage(bot: BotProfile, user: FakeUser, messageId: number, 
     reply_markup: inline,
   });
 }
+
+/**
+ * A press on an inline button of a message the bot sent (a newsletter from Yespo, say). Telegram
+ * leaves `date` off the query itself; the message it hangs on carries one.
+ */
+export function callbackQuery(user: FakeUser, bot: BotProfile, queryId: string, messageId: number, date: number, data: string): Json {
+  return {
+    id: queryId,
+    from: userObject(user),
+    message: { message_id: messageId, from: botObject(bot), chat: privateChat(user), date, text: 'Newsletter' },
+    chat_instance: String(-user.id),
+    data,
+  };
+}

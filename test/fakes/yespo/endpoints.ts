@@ -16,6 +16,15 @@ export interface YespoState {
   /** Raw body of each accepted `POST /v1/contact` → when it was accepted. */
   recentContactBodies: Map<string, number>;
   repeatWindowMs: number;
+  events: FakeEvent[];
+}
+
+/** An event Yespo took: its key, its params as name → value, and the contact it applied to. */
+export interface FakeEvent {
+  eventTypeKey: string;
+  params: Record<string, unknown>;
+  contactId: number;
+  at: number;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -220,4 +229,42 @@ export function contactActivity(state: YespoState, query: URLSearchParams): Repl
     maxRows: Math.min(maxrows === null ? MAX_ROWS : Number(maxrows), MAX_ROWS),
   });
   return { status: 200, contentType: 'application/json', body: JSON.stringify(rows) };
+}
+
+/** Yespo's documented limits for `POST /v2/event`: 20 kB of body, a key of at most 100 characters. */
+const EVENT_MAX_BYTES = 20 * 1024;
+const EVENT_KEY_MAX = 100;
+const EVENT_KEY_FORBIDDEN = /[<;’\\/|"`'^?!,>]/;
+
+/**
+ * `POST /v2/event`. The event applies to an existing contact named by an identifier among the params
+ * (contactId, externalCustomerId, phone or email). What Yespo answers for an unknown contact is not
+ * documented: the fake assumes 400 "Contact not found" as `POST /v1/contact` does for a lone unknown id.
+ */
+export function registerEvent(state: YespoState, body: string, now: number): Reply {
+  if (Buffer.byteLength(body) > EVENT_MAX_BYTES) return textReply(413, 'Request Entity Too Large');
+  const parsed = parseJson(body);
+  if (!parsed.ok) return parsed.reply;
+  const schemaError = specValidators().event(parsed.value);
+  if (schemaError) return errorReply(400, schemaError, 'errors-array');
+  const event = parsed.value as { eventTypeKey: string; params?: Array<{ name?: string; value?: unknown }> };
+  const key = event.eventTypeKey;
+  if (key.trim() === '' || key.length > EVENT_KEY_MAX || EVENT_KEY_FORBIDDEN.test(key)) {
+    return errorReply(400, `Invalid eventTypeKey: ${key}`, 'message');
+  }
+  const params: Record<string, unknown> = {};
+  for (const p of event.params ?? []) if (typeof p.name === 'string') params[p.name] = p.value;
+  const ids: Identifiers = {};
+  const contactId = Number(params.contactId);
+  if (params.contactId !== undefined && Number.isSafeInteger(contactId)) ids.contactId = contactId;
+  if (present(params.externalCustomerId)) ids.externalCustomerId = params.externalCustomerId;
+  if (present(params.phone)) ids.phone = params.phone;
+  if (present(params.email)) ids.email = params.email;
+  if (Object.keys(ids).length === 0) {
+    return errorReply(400, 'Contact identifier must be specified in params: contactId, externalCustomerId, phone or email', 'errors-object');
+  }
+  const contact = state.book.find(ids);
+  if (!contact) return errorReply(400, 'Contact not found', 'message');
+  state.events.push({ eventTypeKey: key, params, contactId: contact.id, at: now });
+  return { status: 200, contentType: JSON_TYPE, body: '' };
 }

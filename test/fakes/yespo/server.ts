@@ -16,12 +16,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { ActivityLog, type ActivityRow } from './activity-log.js';
 import { ContactBook, type FakeContact } from './contact-book.js';
-import { addTokens, accountInfo, contactActivity, muteToken, upsertContact, type YespoState } from './endpoints.js';
+import { addTokens, accountInfo, contactActivity, muteToken, registerEvent, upsertContact, type FakeEvent, type YespoState } from './endpoints.js';
 import { ERROR_SHAPES, errorReply, nginxPage, textReply, type ErrorShape, type Reply } from './error-bodies.js';
 
 export type { ActivityRow, MediaType } from './activity-log.js';
 export type { FakeContact, AppTokenRef } from './contact-book.js';
 export type { ErrorShape } from './error-bodies.js';
+export type { FakeEvent } from './endpoints.js';
 
 /**
  * `echoAuthorization` / `echo-authorization`: an error whose message repeats the request's
@@ -69,6 +70,8 @@ export interface FakeYespo {
   readonly requests: RequestRecord[];
   /** token → muted until (epoch ms), or null for "until unmuted". */
   readonly mutes: Map<string, number | null>;
+  /** Every event `POST /v2/event` took, oldest first. */
+  readonly events: FakeEvent[];
 
   /** Rotates the key: the old one gets 401 from now on. */
   setApiKey(key: string): void;
@@ -203,6 +206,7 @@ export async function startFakeYespo(opts: FakeYespoOptions = {}): Promise<FakeY
     activityForbidden: false,
     recentContactBodies: new Map(),
     repeatWindowMs: opts.repeatWindowMs ?? 60_000,
+    events: [],
   };
   const tokenRequests: TokenRequest[] = [];
   const requests: RequestRecord[] = [];
@@ -226,7 +230,7 @@ export async function startFakeYespo(opts: FakeYespoOptions = {}): Promise<FakeY
     if (basicPassword(r.authorization) !== apiKey) return textReply(401, 'Unauthorized');
     const tokens = TOKENS_PATH.exec(r.path);
     const mute = MUTE_PATH.exec(r.path);
-    const known = r.underRoot && (tokens || mute || r.path === '/v1/account/info' || r.path === '/v1/contact' || r.path === '/v2/contacts/activity');
+    const known = r.underRoot && (tokens || mute || r.path === '/v1/account/info' || r.path === '/v1/contact' || r.path === '/v2/event' || r.path === '/v2/contacts/activity');
     if (!known) return textReply(404, 'Not Found');
     const expected = r.path === '/v1/account/info' || r.path === '/v2/contacts/activity' ? 'GET' : 'POST';
     if (r.method !== expected) return textReply(405, 'Method Not Allowed');
@@ -235,6 +239,7 @@ export async function startFakeYespo(opts: FakeYespoOptions = {}): Promise<FakeY
     if (tokens) return addTokens(state, decodeSegment(tokens[1]), r.body);
     if (mute) return muteToken(state, decodeSegment(mute[1]), r.body, mute[2] === 'mute');
     if (r.path === '/v1/contact') return upsertContact(state, r.body, r.at);
+    if (r.path === '/v2/event') return registerEvent(state, r.body, r.at);
     if (r.path === '/v2/contacts/activity') return contactActivity(state, r.query);
     return accountInfo(state);
   }
@@ -334,6 +339,7 @@ export async function startFakeYespo(opts: FakeYespoOptions = {}): Promise<FakeY
     tokenRequests,
     requests,
     mutes: state.mutes,
+    events: state.events,
     close: () =>
       new Promise<void>((resolve, reject) => {
         if (refusing) return resolve();

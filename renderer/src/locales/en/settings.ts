@@ -26,6 +26,13 @@ export default {
     keyPlaceholder: 'Paste the new key',
     keySave: 'Check and save',
     keySaved: 'Key saved. Connected to {organisation}.',
+    eventsTitle: 'Events for workflows',
+    buttonEvent: 'Button pressed in a newsletter (always sent)',
+    buttonEventHint: 'Buttons in your Yespo messages can carry data; the bot answers the press and sends Yespo this event with the data, so a workflow can react.',
+    subscriptionEvents: 'Send an event when someone subscribes or leaves',
+    subscriptionEventsHint: 'With the source of the link, the language and how the person was found in Yespo, so you can start a welcome workflow and build segments.',
+    joinedEvent: 'Subscribed',
+    leftEvent: 'Left (blocked the bot or sent /stop)',
   },
   messages: {
     title: 'Messages the bot sends',

@@ -58,6 +58,7 @@ export default {
     'delivery-failed': 'A newsletter didn’t arrive',
     muted: 'Newsletters paused',
     unmuted: 'Newsletters resumed',
+    'button-pressed': 'Pressed a button in a newsletter',
   } satisfies Record<SubscriberEventType, string>,
   detail: {
     title: 'Subscriber',

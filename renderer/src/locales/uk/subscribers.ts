@@ -58,6 +58,7 @@ export default {
     'delivery-failed': 'Розсилка не дійшла',
     muted: 'Розсилки призупинено',
     unmuted: 'Розсилки відновлено',
+    'button-pressed': 'Натиснуто кнопку в розсилці',
   },
   detail: {
     title: 'Підписник',
