@@ -141,7 +141,7 @@ describe('status notices', () => {
     store: { state: 'ok', folder: '/d' },
     logs: { state: 'ok' },
     keychain: 'ok',
-    counts: { subscribers: 1, active: 1, blocked: 0, deleted: 0, inYespo: 1, newThisWeek: 1 },
+    counts: { subscribers: 1, active: 1, blocked: 0, deleted: 0, unsubscribed: 0, inYespo: 1, newThisWeek: 1 },
   };
   it('is quiet when all is well', () => {
     expect(notices(base, {})).toEqual([{ code: 'all-good', severity: 'ok' }]);

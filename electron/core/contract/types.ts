@@ -97,6 +97,7 @@ export interface Counts {
   active: number;
   blocked: number;
   deleted: number;
+  unsubscribed: number;
   inYespo: number;
   newThisWeek: number;
 }
@@ -238,6 +239,7 @@ export const BOT_TEXT_KEYS = [
   'foreignContact',
   'thanks',
   'other',
+  'stopped',
 ] as const;
 export type BotTextKey = (typeof BOT_TEXT_KEYS)[number];
 

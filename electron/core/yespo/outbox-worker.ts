@@ -10,8 +10,6 @@ import type { SyncContext } from './sync-context.js';
 
 const MIN_BATCH = 1;
 const MAX_BATCH = 5_000;
-/** The longest mute Yespo takes, for a mute item queued without a duration. */
-const MAX_MUTE_SECONDS = 31_536_000;
 
 type Work = { kind: 'tokens'; items: OutboxItem[] } | { kind: 'single'; item: OutboxItem } | { kind: 'store-check' };
 
@@ -212,8 +210,9 @@ export class OutboxWorker {
       const current = outbox.get(item.id);
       if (!current || current.state !== 'waiting') return;
       const sub = store.get<StoredSubscriber>(COLLECTIONS.subscribers, subscriberKey(item.botId, item.chatId));
+      // A mute or unmute needs only the chat id: a forgotten subscriber's mute goes without a record.
       const update = sub && current.kind === 'contact' ? contactUpdateFor(sub) : null;
-      if (!sub || (current.kind === 'contact' && !update)) {
+      if (current.kind === 'contact' && !update) {
         await writer.drop([current]);
         return;
       }
@@ -226,7 +225,7 @@ export class OutboxWorker {
       const client = this.deps.client(cfg);
       try {
         if (update) await client.updateContact(update);
-        else if (current.kind === 'mute') await client.mute(cfg.appUuid ?? '', String(item.chatId), current.seconds ?? MAX_MUTE_SECONDS);
+        else if (current.kind === 'mute') await client.mute(cfg.appUuid ?? '', String(item.chatId), current.seconds);
         else await client.unmute(cfg.appUuid ?? '', String(item.chatId));
       } catch (error) {
         await this.onSingleRefused(current, error);
