@@ -45,6 +45,10 @@ describe('the subscription: /stop, /start again', () => {
     expect(h.yespo.mutes.get(String(olena.id))).toBeNull();
     await h.waitFor(() => h!.tg.sent.some((m) => m.chatId === olena.id && m.text === DEFAULT_BOT_TEXTS.stopped.uk), Boolean, 'the confirmation in Ukrainian');
 
+    // Only their own /start may undo their /stop: the operator's mute and unmute are refused.
+    expect(await code(h.engine.api.unmuteSubscriber({ chatId: olena.id }))).toBe('subscriber_unsubscribed');
+    expect(await code(h.engine.api.muteSubscriber({ chatId: olena.id, seconds: 3_600 }))).toBe('subscriber_unsubscribed');
+
     const page = await h.engine.api.querySubscribers({ state: 'unsubscribed' });
     expect(page.rows.map((r) => r.chatId)).toEqual([olena.id]);
     expect(page.rows[0].unsubscribedAt).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'unknown_method'
   | 'forbidden'
   | 'not_found'
+  | 'subscriber_unsubscribed'
   | 'not_ready'
   | 'token_format'
   | 'token_rejected'

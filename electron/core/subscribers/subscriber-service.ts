@@ -50,6 +50,9 @@ export class SubscriberService {
   async mute(chatId: number, seconds: number | null): Promise<SubscriberDetail> {
     const { store, now } = this.deps;
     const { key, record } = this.find(chatId);
+    if (record.state === 'unsubscribed') {
+      throw new ApiFailure('subscriber_unsubscribed', `Subscriber ${chatId} unsubscribed with /stop; their newsletters stay stopped until they press Start in the bot again.`);
+    }
     const tx = store.tx();
     const at = now();
     if (seconds === null) {
