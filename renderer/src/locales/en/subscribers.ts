@@ -88,7 +88,7 @@ export default {
     confirmButton: 'Forget',
     cancel: 'Cancel',
     doneTitle: 'Forgotten here. Now delete the contact in Yespo too',
-    inYespo: 'Yespo still keeps their contact, which this app cannot delete. It was sent with:',
+    inYespo: 'Yespo still keeps their contact: it may also be a customer you know from elsewhere, so the app leaves deleting it to you. It was sent with:',
     where: 'In Yespo, open Contacts, find the contact by one of these and delete it.',
     nothingInYespo: 'Nothing about this person had reached Yespo, so there is nothing to delete there.',
     done: 'Done',
