@@ -5,6 +5,10 @@ import { yespoTraces } from '../../electron/core/subscribers/forget.js';
 import { botCommands } from '../../electron/core/telegram/bot-menu.js';
 import { parseStop } from '../../electron/core/telegram/start-command.js';
 import { applyUpdate } from '../../electron/core/telegram/updates.js';
+import { createLogger } from '../../electron/core/log.js';
+import { YespoError } from '../../electron/core/yespo/errors.js';
+import { OutboxIndex } from '../../electron/core/yespo/outbox-index.js';
+import { OutboxWriter } from '../../electron/core/yespo/outbox-writer.js';
 import { scratchStores } from '../support/scratch-store.js';
 import { BOT_ID, updateContext } from '../support/update-context.js';
 
@@ -151,5 +155,23 @@ describe('/stop and /start again', () => {
     expect(subscriber(store)?.unsubscribedAt).toBe(2_000);
     expect(events(store)).toEqual(['started', 'unsubscribed']);
     expect(replies(store).filter((m) => m === 'stopped')).toHaveLength(2);
+  });
+});
+
+describe('a forgotten subscriber’s mute', () => {
+  const open = scratchStores();
+
+  it('refused by Yespo, is listed as failed without starting a new story for them', async () => {
+    const store = await open();
+    const id = outboxId('mute', BOT_ID, CHAT);
+    const item: OutboxItem = { id, kind: 'mute', botId: BOT_ID, chatId: CHAT, createdAt: 1, attempts: 0, nextAttemptAt: 1, state: 'waiting' };
+    await store.commit(store.tx().put(COLLECTIONS.outbox, id, item));
+    const outboxMap = store.collection<OutboxItem>(COLLECTIONS.outbox);
+    const index = new OutboxIndex(outboxMap);
+    index.rebuild();
+    const writer = new OutboxWriter({ store, outbox: outboxMap, index, gate: {} as never, now: () => 5, logger: createLogger({ level: 'silent' }), notify: () => {} });
+    await writer.markFailed(item, new YespoError('HTTP 400', 400, 'Token must be specified'));
+    expect(outbox(store, 'mute')?.state).toBe('failed');
+    expect(store.get(COLLECTIONS.events, subscriberKey(BOT_ID, CHAT))).toBeUndefined();
   });
 });
