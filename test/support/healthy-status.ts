@@ -12,7 +12,7 @@ export function healthyStatus(patch: Partial<Status> = {}): Status {
     store: { state: 'ok', folder: '/tmp/data' },
     logs: { state: 'ok' },
     keychain: 'ok',
-    counts: { subscribers: 21, active: 20, blocked: 1, deleted: 0, inYespo: 21, newThisWeek: 3 },
+    counts: { subscribers: 21, active: 20, blocked: 1, deleted: 0, unsubscribed: 0, inYespo: 21, newThisWeek: 3 },
     notices: [{ code: 'all-good', severity: 'ok' }],
     ...patch,
   };

@@ -15,7 +15,7 @@ function status(overrides: Partial<Status> = {}): Status {
     store: { state: 'ok', folder: '/data' },
     logs: { state: 'ok' },
     keychain: 'ok',
-    counts: { subscribers: 10, active: 8, blocked: 1, deleted: 1, inYespo: 7, newThisWeek: 2 },
+    counts: { subscribers: 10, active: 8, blocked: 1, deleted: 1, unsubscribed: 0, inYespo: 7, newThisWeek: 2 },
     notices: [],
     ...overrides,
   };

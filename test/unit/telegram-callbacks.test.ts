@@ -17,6 +17,7 @@ const press = (id: string, data?: string): TgUpdate => ({
   update_id: nextUpdateId++,
   callback_query: { id, from: user, chat_instance: '1', message: { message_id: 2, date: 1, chat }, ...(data === undefined ? {} : { data }) },
 });
+const stop = (): TgUpdate => ({ update_id: nextUpdateId++, message: { message_id: 1, date: 1, chat, from: user, text: '/stop' } });
 const block = (): TgUpdate => ({ update_id: nextUpdateId++, my_chat_member: { chat, from: user, date: 1, new_chat_member: { status: 'kicked' } } });
 
 async function apply(store: Store, settings: Partial<Settings>, ...updates: TgUpdate[]): Promise<void> {
@@ -57,6 +58,16 @@ describe('join and leave events', () => {
     expect(events(on).map((i) => i.event)).toEqual([
       { kind: 'joined', params: { source: 'crm_999', sourceKind: 'tag', language: 'uk' } },
       { kind: 'left', params: { reason: 'blocked', language: 'uk' } },
+      { kind: 'joined', params: { source: 'crm_999', sourceKind: 'tag', language: 'uk' } },
+    ]);
+  });
+
+  it('/stop is a leave, and /start after it a join', async () => {
+    const store = await openStore();
+    await apply(store, { subscriptionEvents: true }, start('crm_999'), stop(), start());
+    expect(events(store).map((i) => i.event)).toEqual([
+      { kind: 'joined', params: { source: 'crm_999', sourceKind: 'tag', language: 'uk' } },
+      { kind: 'left', params: { reason: 'stop', language: 'uk' } },
       { kind: 'joined', params: { source: 'crm_999', sourceKind: 'tag', language: 'uk' } },
     ]);
   });

@@ -18,6 +18,7 @@ import {
   type Settings,
   type Stats,
   type Status,
+  type ForgetResult,
   type SubscriberDetail,
   type SubscriberPage,
   type YespoAccount,
@@ -81,7 +82,7 @@ export const ARGS = {
   disconnect: v.strictObject({ deleteData: v.boolean() }),
   querySubscribers: v.strictObject({
     search: v.optional(v.pipe(v.string(), v.maxLength(200))),
-    state: v.optional(v.picklist(['all', 'active', 'blocked', 'deleted'])),
+    state: v.optional(v.picklist(['all', 'active', 'blocked', 'deleted', 'unsubscribed'])),
     yespo: v.optional(v.picklist(['all', 'pending', 'synced', 'failed'])),
     sort: v.optional(v.picklist(SUBSCRIBER_SORTS)),
     dir: v.optional(v.picklist(['asc', 'desc'])),
@@ -91,6 +92,7 @@ export const ARGS = {
   getSubscriber: v.strictObject({ chatId: ChatId }),
   muteSubscriber: v.strictObject({ chatId: ChatId, seconds: v.pipe(v.number(), v.integer(), v.minValue(60), v.maxValue(31_536_000)) }),
   unmuteSubscriber: v.strictObject({ chatId: ChatId }),
+  forgetSubscriber: v.strictObject({ chatId: ChatId }),
   getStats: NoArgs,
   listFailures: NoArgs,
   retryFailures: v.strictObject({ cause: v.picklist(['yespo-rejected', 'waiting-retry']) }),
@@ -127,6 +129,8 @@ export interface Results {
   getSubscriber: SubscriberDetail;
   muteSubscriber: SubscriberDetail;
   unmuteSubscriber: SubscriberDetail;
+  /** Removes everything about one person here and mutes their token; says what to delete in Yespo. */
+  forgetSubscriber: ForgetResult;
   getStats: Stats;
   listFailures: FailureGroup[];
   retryFailures: { queued: number };

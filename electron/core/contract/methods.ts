@@ -21,6 +21,7 @@ export const METHODS = [
   'getSubscriber',
   'muteSubscriber',
   'unmuteSubscriber',
+  'forgetSubscriber',
   'getStats',
   'listFailures',
   'retryFailures',

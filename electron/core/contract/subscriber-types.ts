@@ -3,7 +3,7 @@ import type { Counts } from './types.js';
 
 // ---------------------------------------------------------------- subscribers
 
-export type SubscriberState = 'active' | 'blocked' | 'deleted';
+export type SubscriberState = 'active' | 'blocked' | 'deleted' | 'unsubscribed';
 export type YespoSyncState = 'pending' | 'synced' | 'failed';
 export type IdentityKind = 'contactId' | 'externalCustomerId' | 'phone' | 'email';
 
@@ -20,6 +20,8 @@ export interface Subscriber {
   firstStartAt: number;
   lastStartAt: number;
   blockedAt?: number;
+  /** When they sent /stop; a later /start makes them active again. */
+  unsubscribedAt?: number;
   phone?: string;
   email?: string;
   identity: { kind: IdentityKind; value: string };
@@ -41,7 +43,9 @@ export type SubscriberEventType =
   | 'delivery-failed'
   | 'muted'
   | 'unmuted'
-  | 'button-pressed';
+  | 'button-pressed'
+  | 'unsubscribed'
+  | 'resubscribed';
 
 export interface SubscriberEvent {
   at: number;
@@ -70,6 +74,15 @@ export interface SubscriberPage {
 export interface SubscriberDetail {
   subscriber: Subscriber;
   events: SubscriberEvent[];
+}
+
+/**
+ * What forgetting a subscriber left for the owner to do in Yespo: the contact the token went to,
+ * by the identifiers that were sent (empty when the token never reached Yespo).
+ */
+export interface ForgetResult {
+  chatId: number;
+  inYespo: Array<{ kind: IdentityKind; value: string }>;
 }
 
 export interface Stats {

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'unknown_method'
   | 'forbidden'
   | 'not_found'
+  | 'subscriber_unsubscribed'
   | 'not_ready'
   | 'token_format'
   | 'token_rejected'
@@ -97,6 +98,7 @@ export interface Counts {
   active: number;
   blocked: number;
   deleted: number;
+  unsubscribed: number;
   inYespo: number;
   newThisWeek: number;
 }
@@ -238,6 +240,7 @@ export const BOT_TEXT_KEYS = [
   'foreignContact',
   'thanks',
   'other',
+  'stopped',
 ] as const;
 export type BotTextKey = (typeof BOT_TEXT_KEYS)[number];
 

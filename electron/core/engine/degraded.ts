@@ -7,7 +7,7 @@ import { StatusService } from '../status/status-service.js';
 import { hostCalls } from './host-calls.js';
 import type { EnginePhase, PhaseContext } from './phase.js';
 
-const ZERO_COUNTS = { subscribers: 0, active: 0, blocked: 0, deleted: 0, inYespo: 0, newThisWeek: 0 };
+const ZERO_COUNTS = { subscribers: 0, active: 0, blocked: 0, deleted: 0, unsubscribed: 0, inYespo: 0, newThisWeek: 0 };
 
 /**
  * The engine without its data: the status (which says what is wrong with the folder), the setup

@@ -11,6 +11,7 @@ import { COLLECTIONS } from '../store/schema.js';
 import { StoreWriteError, type Store, type Tx } from '../store/store.js';
 import { SubscriberService } from '../subscribers/subscriber-service.js';
 import { applyBatch } from '../telegram/batch.js';
+import { BotMenu } from '../telegram/bot-menu.js';
 import { Poller, pollerMetaKey, type PollerMeta, type PollerState } from '../telegram/poller.js';
 import { AnswerSender } from '../telegram/callback-answers.js';
 import { ReplySender } from '../telegram/replies.js';
@@ -88,26 +89,29 @@ export function runningPhase({ options, vault, events }: PhaseContext, store: St
     onState: (state) => {
       pollerState = state;
       if (state.bot) setup.rememberBot(state.bot);
+      if (state.state === 'polling') menu.ensure();
       status.push();
     },
     timeScale: options.timeScale,
     pollTimeoutSeconds: options.pollTimeoutSeconds,
   });
 
-  let replyApi: { key: string; api: Api } | null = null;
-  const telegramApi = (): Api | null => {
+  let botApi: { key: string; api: Api } | null = null;
+  /** The Bot API for replies and the menu; its key changes with the token or the API root. */
+  const telegramApi = (): { key: string; api: Api } | null => {
     const token = vault.usable('botToken');
     if (!token || settings.paused()) return null;
     const apiRoot = settings.current().telegramApiRoot;
-    if (replyApi?.key !== `${apiRoot} ${token}`) replyApi = { key: `${apiRoot} ${token}`, api: new Api(token, { apiRoot, timeoutSeconds: 30 }) };
-    return replyApi.api;
+    if (botApi?.key !== `${apiRoot} ${token}`) botApi = { key: `${apiRoot} ${token}`, api: new Api(token, { apiRoot, timeoutSeconds: 30 }) };
+    return botApi;
   };
-  const answers = new AnswerSender({ store, logger, now, api: telegramApi });
+  const menu = new BotMenu({ api: telegramApi, now, logger });
+  const answers = new AnswerSender({ store, logger, now, api: () => telegramApi()?.api ?? null });
   const replies = new ReplySender({
     store,
     logger,
     now,
-    api: telegramApi,
+    api: () => telegramApi()?.api ?? null,
     texts: () => settings.current().texts,
     onChange: () => status.push(),
   });
@@ -210,6 +214,7 @@ export function runningPhase({ options, vault, events }: PhaseContext, store: St
     getSubscriber: async ({ chatId }) => subscribers.detail(chatId),
     muteSubscriber: ({ chatId, seconds }) => subscribers.mute(chatId, seconds),
     unmuteSubscriber: ({ chatId }) => subscribers.mute(chatId, null),
+    forgetSubscriber: ({ chatId }) => subscribers.forget(chatId),
     async getStats() {
       const { pending, failed } = sync.status();
       return { ...subscribers.stats(), pending, failed };

@@ -92,7 +92,7 @@ function localDay(ms: number): string {
 
 /** Counters and the 30-day chart. One pass over the subscribers. */
 export function subscriberStats(store: Store, botId: number | null, now: number): Omit<Stats, 'pending' | 'failed'> {
-  const counts = { subscribers: 0, active: 0, blocked: 0, deleted: 0, inYespo: 0, newThisWeek: 0 };
+  const counts = { subscribers: 0, active: 0, blocked: 0, deleted: 0, unsubscribed: 0, inYespo: 0, newThisWeek: 0 };
   const days = new Map<string, number>();
   const start = new Date(now);
   start.setHours(0, 0, 0, 0);

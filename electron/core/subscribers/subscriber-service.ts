@@ -1,9 +1,10 @@
 import { ApiFailure } from '../contract/errors.js';
-import type { Counts, LiveTest, Stats, SubscriberDetail, SubscriberPage, SubscriberQuery } from '../contract/types.js';
+import type { Counts, ForgetResult, LiveTest, Stats, SubscriberDetail, SubscriberPage, SubscriberQuery } from '../contract/types.js';
 import { COLLECTIONS, META, subscriberKey, type StoredEvent, type StoredSubscriber } from '../store/schema.js';
 import type { Store, Tx } from '../store/store.js';
 import { queueOutbox } from '../yespo/queue.js';
 import { SubscriberCounts } from './counts.js';
+import { forgetChat, tokenReachedYespo, yespoTraces } from './forget.js';
 import { publicSubscriber } from './public.js';
 import { querySubscribers, subscriberStats } from './query.js';
 import { SubscriberIndex } from './subscriber-index.js';
@@ -49,6 +50,9 @@ export class SubscriberService {
   async mute(chatId: number, seconds: number | null): Promise<SubscriberDetail> {
     const { store, now } = this.deps;
     const { key, record } = this.find(chatId);
+    if (record.state === 'unsubscribed') {
+      throw new ApiFailure('subscriber_unsubscribed', `Subscriber ${chatId} unsubscribed with /stop; their newsletters stay stopped until they press Start in the bot again.`);
+    }
     const tx = store.tx();
     const at = now();
     if (seconds === null) {
@@ -63,6 +67,22 @@ export class SubscriberService {
     }
     await this.deps.commit(tx);
     return this.detail(chatId);
+  }
+
+  /**
+   * Forgets one person on request: everything kept here goes, and their token is muted in Yespo by
+   * an outbox item that needs nothing but the chat id. The store is then compacted so that the
+   * record is gone from the files on disk too, not only from the view.
+   */
+  async forget(chatId: number): Promise<ForgetResult> {
+    const { store, now } = this.deps;
+    const { key, record } = this.find(chatId);
+    const tx = store.tx();
+    forgetChat(tx, store, record.botId, chatId, key);
+    if (tokenReachedYespo(store, record)) queueOutbox(tx, store, 'mute', record.botId, chatId, now());
+    await this.deps.commit(tx);
+    await store.compact();
+    return { chatId, inYespo: yespoTraces(record) };
   }
 
   newestSince(botId: number, since: number): LiveTest['subscriber'] {

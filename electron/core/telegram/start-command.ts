@@ -12,3 +12,10 @@ export function parseStart(text: string, botUsername?: string): { payload: strin
   const payload = m[2]?.trim() ?? '';
   return { payload: PAYLOAD.test(payload) ? payload : null };
 }
+
+/** Reads "/stop" or "/stop@our_bot" (anything after it is ignored); false for anything else. */
+export function parseStop(text: string, botUsername?: string): boolean {
+  const m = /^\/stop(?:@([A-Za-z0-9_]+))?(?:\s|$)/.exec(text.trim());
+  if (!m) return false;
+  return !(m[1] && botUsername && m[1].toLowerCase() !== botUsername.toLowerCase());
+}

@@ -28,6 +28,10 @@ export const DEFAULT_BOT_TEXTS: Record<BotTextKey, LocalText> = {
     en: 'Thanks for your message! This bot sends news; to write to us, please use our usual contacts.',
     uk: 'Дякуємо за повідомлення! Цей бот надсилає новини; щоб написати нам, скористайтеся звичними контактами.',
   },
+  stopped: {
+    en: 'You have unsubscribed and will get no more newsletters here. To subscribe again, send /start.',
+    uk: 'Ви відписалися й більше не отримуватимете розсилок тут. Щоб підписатися знову, надішліть /start.',
+  },
 };
 
 /** The text in the subscriber's language where the owner provided one, else English. */

@@ -1,14 +1,14 @@
 import type { Settings, SubscriberEvent } from '../contract/types.js';
 import type { Logger } from '../log.js';
 import type { Store, Tx } from '../store/store.js';
-import { COLLECTIONS, subscriberKey, type StoredSubscriber } from '../store/schema.js';
+import { COLLECTIONS, outboxId, subscriberKey, type OutboxKind, type StoredSubscriber } from '../store/schema.js';
 import { normalizeEmail, normalizePhone } from '../yespo/identity.js';
 import { queueOutbox } from '../yespo/queue.js';
 import { queueJoinEvent, queueLeaveEvent } from '../yespo/subscription-events.js';
 import { onCallbackQuery } from './callbacks.js';
 import { verifyPayload } from '../links/signing.js';
 import type { ReplyDraft } from './replies.js';
-import { parseStart } from './start-command.js';
+import { parseStart, parseStop } from './start-command.js';
 import { readUpdate, type TgChat, type TgContact, type TgUser } from './update-shape.js';
 
 export interface UpdateContext {
@@ -53,6 +53,16 @@ function pushIfNeeded(tx: Tx, ctx: UpdateContext, s: StoredSubscriber): StoredSu
 /** After the token went out, Yespo learns new details only through the contacts API. */
 function updateContactIfPushed(tx: Tx, ctx: UpdateContext, s: StoredSubscriber): void {
   if (s.tokenInYespo) queueOutbox(tx, ctx.store, 'contact', s.botId, s.chatId, ctx.now);
+}
+
+/**
+ * Queues a mute or an unmute and drops a waiting one of the other kind: the two are sent one by
+ * one in any order, so the older one could otherwise land last and undo the newer.
+ */
+function queueMuteState(tx: Tx, ctx: UpdateContext, kind: Extract<OutboxKind, 'mute' | 'unmute'>, chatId: number): void {
+  const other = outboxId(kind === 'mute' ? 'unmute' : 'mute', ctx.botId, chatId);
+  if (tx.read(ctx.store, COLLECTIONS.outbox, other)) tx.delete(COLLECTIONS.outbox, other);
+  queueOutbox(tx, ctx.store, kind, ctx.botId, chatId, ctx.now);
 }
 
 function promptNext(tx: Tx, ctx: UpdateContext, s: StoredSubscriber, after: 'start' | 'phone' | 'email'): StoredSubscriber {
@@ -100,13 +110,23 @@ function onStart(tx: Tx, ctx: UpdateContext, chatId: number, from: TgUser, paylo
       tokenInYespo: false,
     };
     if (signed) s.signedIdentity = signed;
+    // A forgotten person's mute may still be waiting: sent after this push, it would silence them.
+    const forgottenMute = outboxId('mute', ctx.botId, chatId);
+    if (tx.read(ctx.store, COLLECTIONS.outbox, forgottenMute)) tx.delete(COLLECTIONS.outbox, forgottenMute);
     event(tx, ctx.botId, chatId, { at: ctx.now, type: 'started', detail: payload ?? undefined });
     queueJoinEvent(tx, ctx, s, ref);
   } else {
     s = { ...existing, ...names, lastStartAt: ctx.now };
     if (payload && !existing.source) s.source = payload;
     if (signed && !existing.tokenInYespo) s.signedIdentity = signed;
-    if (existing.state !== 'active') {
+    if (existing.state === 'unsubscribed') {
+      s.state = 'active';
+      delete s.unsubscribedAt;
+      delete s.blockedAt;
+      queueMuteState(tx, ctx, 'unmute', chatId);
+      event(tx, ctx.botId, chatId, { at: ctx.now, type: 'resubscribed' });
+      queueJoinEvent(tx, ctx, s, ref);
+    } else if (existing.state !== 'active') {
       s.state = 'active';
       delete s.blockedAt;
       event(tx, ctx.botId, chatId, { at: ctx.now, type: 'unblocked' });
@@ -117,6 +137,25 @@ function onStart(tx: Tx, ctx: UpdateContext, chatId: number, from: TgUser, paylo
   s = pushIfNeeded(tx, ctx, s);
   ctx.reply(tx, { chatId, message: 'welcome', lang: s.languageCode });
   save(tx, ctx, promptNext(tx, ctx, s, 'start'));
+}
+
+/**
+ * Unsubscribes: the token stays on the contact in Yespo, muted until a later /start unmutes it, so
+ * the contact keeps its history and coming back needs no new push.
+ */
+function onStop(tx: Tx, ctx: UpdateContext, chatId: number, from: TgUser, ref: string): void {
+  const s = tx.read<StoredSubscriber>(ctx.store, COLLECTIONS.subscribers, subscriberKey(ctx.botId, chatId));
+  const lang = s?.languageCode ?? from.language_code;
+  if (!s || s.state === 'unsubscribed') {
+    ctx.reply(tx, { chatId, message: 'stopped', lang });
+    return;
+  }
+  const { awaiting, mutedUntil: _m, ...rest } = s;
+  save(tx, ctx, { ...rest, state: 'unsubscribed', unsubscribedAt: ctx.now });
+  queueMuteState(tx, ctx, 'mute', chatId);
+  event(tx, ctx.botId, chatId, { at: ctx.now, type: 'unsubscribed' });
+  queueLeaveEvent(tx, ctx, s, 'stop', ref);
+  ctx.reply(tx, { chatId, message: 'stopped', lang, keyboard: awaiting === 'phone' ? 'remove' : undefined });
 }
 
 function onContact(tx: Tx, ctx: UpdateContext, s: StoredSubscriber, from: TgUser, contact: TgContact): void {
@@ -156,7 +195,17 @@ function onMembership(tx: Tx, ctx: UpdateContext, chatId: number, status: string
   const s = tx.read<StoredSubscriber>(ctx.store, COLLECTIONS.subscribers, subscriberKey(ctx.botId, chatId));
   // Block events of people who never pressed Start here are not subscribers.
   if (!s) return;
-  if (status === 'kicked' && s.state === 'active') {
+  if (s.state === 'unsubscribed') {
+    // They left already; a block or unblock changes only whether the bot can still reach them.
+    if (status === 'kicked' && s.blockedAt === undefined) {
+      save(tx, ctx, { ...s, blockedAt: ctx.now, tokenInYespo: false });
+      event(tx, ctx.botId, chatId, { at: ctx.now, type: 'blocked' });
+    } else if (status === 'member' && s.blockedAt !== undefined) {
+      const { blockedAt: _b, ...rest } = s;
+      save(tx, ctx, rest);
+      event(tx, ctx.botId, chatId, { at: ctx.now, type: 'unblocked' });
+    }
+  } else if (status === 'kicked' && s.state === 'active') {
     // Yespo removes the token on its next failed send, so a comeback must push it again.
     save(tx, ctx, { ...s, state: 'blocked', blockedAt: ctx.now, tokenInYespo: false });
     event(tx, ctx.botId, chatId, { at: ctx.now, type: 'blocked' });
@@ -197,6 +246,10 @@ export function applyUpdate(tx: Tx, ctx: UpdateContext, update: TgUpdate): boole
     const start = parseStart(message.text, ctx.botUsername);
     if (start) {
       onStart(tx, ctx, chatId, message.from, start.payload, ref);
+      return true;
+    }
+    if (parseStop(message.text, ctx.botUsername)) {
+      onStop(tx, ctx, chatId, message.from, ref);
       return true;
     }
   }

@@ -181,9 +181,12 @@ export class YespoClient {
     await this.request('POST', '/v1/contact', body);
   }
 
-  /** `POST /v1/apps/{app_uuid}/token/mute`: pauses newsletters to one chat for `seconds` (5 .. 31,536,000). */
-  async mute(appUuid: string, token: string, seconds: number): Promise<void> {
-    await this.request('POST', `/v1/apps/${encodeURIComponent(appUuid)}/token/mute`, { token, duration: seconds });
+  /**
+   * `POST /v1/apps/{app_uuid}/token/mute`: pauses newsletters to one chat for `seconds` (5 .. 31,536,000),
+   * or without them until unmuted.
+   */
+  async mute(appUuid: string, token: string, seconds?: number): Promise<void> {
+    await this.request('POST', `/v1/apps/${encodeURIComponent(appUuid)}/token/mute`, seconds === undefined ? { token } : { token, duration: seconds });
   }
 
   async unmute(appUuid: string, token: string): Promise<void> {

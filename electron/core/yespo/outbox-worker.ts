@@ -11,8 +11,6 @@ import type { SyncContext } from './sync-context.js';
 
 const MIN_BATCH = 1;
 const MAX_BATCH = 5_000;
-/** The longest mute Yespo takes, for a mute item queued without a duration. */
-const MAX_MUTE_SECONDS = 31_536_000;
 
 type Work = { kind: 'tokens'; items: OutboxItem[] } | { kind: 'single'; item: OutboxItem } | { kind: 'store-check' };
 
@@ -213,8 +211,9 @@ export class OutboxWorker {
       const current = outbox.get(item.id);
       if (!current || current.state !== 'waiting') return;
       const sub = store.get<StoredSubscriber>(COLLECTIONS.subscribers, subscriberKey(item.botId, item.chatId));
+      // A mute or unmute needs only the chat id: a forgotten subscriber's mute goes without a record.
       const update = sub && current.kind === 'contact' ? contactUpdateFor(sub) : null;
-      if (!sub || (current.kind === 'contact' && !update)) {
+      if (current.kind === 'contact' && !update) {
         await writer.drop([current]);
         return;
       }
@@ -225,7 +224,7 @@ export class OutboxWorker {
         return;
       }
       // An event applies to the contact the token went to; never pushed, there is none.
-      const event = current.kind === 'event' && current.event ? eventBody(current.event, sub) : null;
+      const event = current.kind === 'event' && current.event && sub ? eventBody(current.event, sub) : null;
       if (current.kind === 'event' && !event) {
         await writer.drop([current]);
         return;
@@ -234,7 +233,7 @@ export class OutboxWorker {
       try {
         if (update) await client.updateContact(update);
         else if (event) await client.sendEvent(event);
-        else if (current.kind === 'mute') await client.mute(cfg.appUuid ?? '', String(item.chatId), current.seconds ?? MAX_MUTE_SECONDS);
+        else if (current.kind === 'mute') await client.mute(cfg.appUuid ?? '', String(item.chatId), current.seconds);
         else await client.unmute(cfg.appUuid ?? '', String(item.chatId));
       } catch (error) {
         await this.onSingleRefused(current, error);

@@ -178,7 +178,8 @@ export class OutboxWriter {
     const isToken = item.kind === 'token';
     if (sub && isToken) tx.put(COLLECTIONS.subscribers, key, { ...sub, yespo: { state: 'failed', error: text } } satisfies StoredSubscriber);
     const what = isToken ? text : `${item.kind === 'contact' ? 'Contact update' : item.kind === 'event' ? 'Event' : item.kind === 'mute' ? 'Mute' : 'Unmute'}: ${text}`;
-    tx.append(COLLECTIONS.events, key, { at: now, type: 'push-failed', detail: errorText(what) } satisfies StoredEvent);
+    // A forgotten subscriber's mute must not start a new story for them.
+    if (sub) tx.append(COLLECTIONS.events, key, { at: now, type: 'push-failed', detail: errorText(what) } satisfies StoredEvent);
     this.deps.logger.warn({ chatId: item.chatId, kind: item.kind, reason: text }, 'Yespo refused an item');
     await this.commit(tx, [[current, failed]]);
   }

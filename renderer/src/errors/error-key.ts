@@ -6,6 +6,7 @@ export const ERROR_CODES: Record<ErrorCode, true> = {
   unknown_method: true,
   forbidden: true,
   not_found: true,
+  subscriber_unsubscribed: true,
   not_ready: true,
   token_format: true,
   token_rejected: true,

@@ -129,6 +129,8 @@ export interface FakeTelegram {
   readonly deleteWebhookCalls: Array<{ dropPendingUpdates: boolean; at: number }>;
   /** logOut / close: answered ok, recorded because the app must never call them. */
   readonly forbiddenCalls: Array<{ method: string; at: number }>;
+  /** The command menu set with setMyCommands (default scope), per `language_code` ('' = every language). */
+  readonly commands: ReadonlyMap<string, ReadonlyArray<{ command: string; description: string }>>;
   /** Updates not yet confirmed (expired ones excluded). */
   pendingCount(): number;
   /** update_id of the last update a getUpdates offset confirmed; 0 before any. */
@@ -224,6 +226,7 @@ class FakeTelegramServer implements FakeTelegram {
   readonly getUpdatesCalls: GetUpdatesCall[] = [];
   readonly deleteWebhookCalls: Array<{ dropPendingUpdates: boolean; at: number }> = [];
   readonly forbiddenCalls: Array<{ method: string; at: number }> = [];
+  readonly commands = new Map<string, Array<{ command: string; description: string }>>();
   url = '';
 
   private readonly server: Server;
@@ -271,6 +274,7 @@ class FakeTelegramServer implements FakeTelegram {
       ['deletewebhook', (params, reply) => this.deleteWebhookMethod(params, reply)],
       ['sendmessage', (params, reply) => this.sendMessage(params, reply)],
       ['answercallbackquery', (params, reply) => this.answerCallbackQuery(params, reply)],
+      ['setmycommands', (params, reply) => this.setMyCommands(params, reply)],
       ['logout', (_params, reply) => this.forbidden('logOut', reply)],
       ['close', (_params, reply) => this.forbidden('close', reply)],
     ]);
@@ -617,6 +621,34 @@ class FakeTelegramServer implements FakeTelegram {
     this.queries.delete(queryId);
     const text = argText(params, 'text');
     this.callbackAnswers.push({ queryId, ...(text === '' ? {} : { text }), at });
+    reply(200, { ok: true, result: true });
+  }
+
+  /**
+   * Bot API rules: at most 100 commands, each 1-32 of a-z, 0-9 and _, descriptions 1-256 characters,
+   * `language_code` a two-letter ISO 639-1 code or empty. Telegram's exact error texts for a bad
+   * command or description are not documented; the fake answers 400 with the names its clients
+   * report (BOT_COMMAND_INVALID, BOT_COMMAND_DESCRIPTION_INVALID). Only the default scope is kept.
+   */
+  private setMyCommands(params: Params, reply: Reply): void {
+    let commands: unknown;
+    try {
+      commands = JSON.parse(argText(params, 'commands') || 'null');
+    } catch {
+      return reply(400, failure(400, "Bad Request: can't parse commands JSON object"));
+    }
+    if (!Array.isArray(commands) || commands.length > 100) return reply(400, failure(400, 'Bad Request: commands must be an array of at most 100 BotCommand'));
+    const list: Array<{ command: string; description: string }> = [];
+    for (const c of commands as Array<{ command?: unknown; description?: unknown }>) {
+      if (typeof c?.command !== 'string' || !/^[a-z0-9_]{1,32}$/.test(c.command)) return reply(400, failure(400, 'Bad Request: BOT_COMMAND_INVALID'));
+      if (typeof c.description !== 'string' || c.description.length < 1 || c.description.length > 256) {
+        return reply(400, failure(400, 'Bad Request: BOT_COMMAND_DESCRIPTION_INVALID'));
+      }
+      list.push({ command: c.command, description: c.description });
+    }
+    const lang = argText(params, 'language_code');
+    if (lang !== '' && !/^[a-z]{2}$/.test(lang)) return reply(400, failure(400, 'Bad Request: LANG_CODE_INVALID'));
+    this.commands.set(lang, list);
     reply(200, { ok: true, result: true });
   }
 

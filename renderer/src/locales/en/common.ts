@@ -22,6 +22,7 @@ export default {
     unknown_method: 'This window and the app are out of step. Restart the app.',
     forbidden: 'This window isn’t allowed to do that. Reload the page or restart the app.',
     not_found: 'That no longer exists; it may have just been removed. The list refreshes by itself.',
+    subscriber_unsubscribed: 'This person unsubscribed in the bot, so their newsletters stay stopped until they press Start there again.',
     not_ready: 'The app isn’t ready for that yet. Wait a moment and try again, or finish setup first.',
     token_format: 'This doesn’t look like a bot token — it should look like 123456789:ABC… Copy it again from {\'@\'}BotFather.',
     token_rejected: 'Telegram doesn’t accept this token. Copy the current one from {\'@\'}BotFather: /mybots → your bot → API Token.',

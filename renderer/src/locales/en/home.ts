@@ -8,7 +8,7 @@ export default {
     left: 'Left',
     activeNote: '{count} still subscribed',
     pendingNote: '{count} waiting to be sent | {count} waiting to be sent',
-    leftNote: '{blocked} blocked the bot, {deleted} deleted their account',
+    leftNote: '{unsubscribed} unsubscribed, {blocked} blocked the bot, {deleted} deleted their account',
   },
   chart: {
     title: 'New subscribers, last 30 days',

@@ -50,6 +50,7 @@ export default {
       foreignContact: { label: 'Someone else’s contact', hint: 'Sent when they share a contact that isn’t their own.' },
       thanks: { label: 'Thank you', hint: 'Sent when they are all set.' },
       other: { label: 'Any other message', hint: 'Sent when they write something the bot doesn’t expect.' },
+      stopped: { label: 'Unsubscribed', hint: 'Sent when they unsubscribe with /stop (the Stop entry in the bot’s menu).' },
     } satisfies Record<BotTextKey, { label: string; hint: string }>,
     language: { en: 'English', uk: 'Ukrainian' },
     edit: 'Edit what the bot says',

@@ -10,7 +10,7 @@ export default {
   filter: {
     search: 'Search subscribers',
     searchPlaceholder: 'Name, {\'@\'}username, phone or email',
-    state: { label: 'Subscription', all: 'Everyone', active: 'Subscribed', blocked: 'Blocked the bot', deleted: 'Account deleted' },
+    state: { label: 'Subscription', all: 'Everyone', active: 'Subscribed', unsubscribed: 'Unsubscribed', blocked: 'Blocked the bot', deleted: 'Account deleted' },
     yespo: { label: 'Yespo', all: 'Any', synced: 'In Yespo', pending: 'Waiting', failed: 'Refused' },
   },
   columns: {
@@ -21,7 +21,7 @@ export default {
     yespo: 'Yespo',
     started: 'Subscribed',
   },
-  state: { active: 'Subscribed', blocked: 'Blocked the bot', deleted: 'Account deleted' } satisfies Record<SubscriberState, string>,
+  state: { active: 'Subscribed', unsubscribed: 'Unsubscribed', blocked: 'Blocked the bot', deleted: 'Account deleted' } satisfies Record<SubscriberState, string>,
   yespo: { synced: 'In Yespo', pending: 'Waiting to be sent', failed: 'Refused by Yespo' } satisfies Record<YespoSyncState, string>,
   csv: {
     fileName: 'subscribers',
@@ -59,6 +59,8 @@ export default {
     muted: 'Newsletters paused',
     unmuted: 'Newsletters resumed',
     'button-pressed': 'Pressed a button in a newsletter',
+    unsubscribed: 'Unsubscribed with /stop',
+    resubscribed: 'Subscribed again',
   } satisfies Record<SubscriberEventType, string>,
   detail: {
     title: 'Subscriber',
@@ -77,5 +79,19 @@ export default {
     unmutedDone: 'Newsletters resumed for this person.',
     story: 'Their story',
     noEvents: 'Nothing recorded yet.',
+  },
+  forget: {
+    button: 'Forget this person',
+    explain: 'For a request to delete someone’s data: removes everything this app keeps about them and stops newsletters to them in Yespo.',
+    confirmTitle: 'Forget {name}?',
+    confirm:
+      'Their details, story and anything waiting to be sent are deleted from this app for good, and their newsletters in Yespo are stopped. If they press Start again later, they subscribe afresh.',
+    confirmButton: 'Forget',
+    cancel: 'Cancel',
+    doneTitle: 'Forgotten here. Now delete the contact in Yespo too',
+    inYespo: 'Yespo still keeps their contact: it may also be a customer you know from elsewhere, so the app leaves deleting it to you. It was sent with:',
+    where: 'In Yespo, open Contacts, find the contact by one of these and delete it.',
+    nothingInYespo: 'Nothing about this person had reached Yespo, so there is nothing to delete there.',
+    done: 'Done',
   },
 };

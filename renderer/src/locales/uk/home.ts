@@ -10,7 +10,7 @@ export default {
     left: 'Пішли',
     activeNote: 'Досі підписані: {count}',
     pendingNote: '{count} чекає на надсилання | {count} чекають на надсилання | {count} чекають на надсилання',
-    leftNote: 'Заблокували бота: {blocked}, видалили акаунт: {deleted}',
+    leftNote: 'Відписалися: {unsubscribed}, заблокували бота: {blocked}, видалили акаунт: {deleted}',
   },
   chart: {
     title: 'Нові підписники за 30 днів',

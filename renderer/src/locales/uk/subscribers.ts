@@ -10,7 +10,7 @@ export default {
   filter: {
     search: 'Пошук підписників',
     searchPlaceholder: 'Ім’я, {\'@\'}username, телефон або email',
-    state: { label: 'Підписка', all: 'Усі', active: 'Підписані', blocked: 'Заблокували бота', deleted: 'Акаунт видалено' },
+    state: { label: 'Підписка', all: 'Усі', active: 'Підписані', unsubscribed: 'Відписалися', blocked: 'Заблокували бота', deleted: 'Акаунт видалено' },
     yespo: { label: 'Yespo', all: 'Будь-що', synced: 'У Yespo', pending: 'Чекають', failed: 'Відхилені' },
   },
   columns: {
@@ -21,7 +21,7 @@ export default {
     yespo: 'Yespo',
     started: 'Підписався',
   },
-  state: { active: 'Підписаний', blocked: 'Заблокував бота', deleted: 'Акаунт видалено' },
+  state: { active: 'Підписаний', unsubscribed: 'Підписку скасовано', blocked: 'Заблокував бота', deleted: 'Акаунт видалено' },
   yespo: { synced: 'У Yespo', pending: 'Чекає на надсилання', failed: 'Yespo відхилив' },
   csv: {
     fileName: 'підписники',
@@ -59,6 +59,8 @@ export default {
     muted: 'Розсилки призупинено',
     unmuted: 'Розсилки відновлено',
     'button-pressed': 'Натиснуто кнопку в розсилці',
+    unsubscribed: 'Відписка командою /stop',
+    resubscribed: 'Підписка знову',
   },
   detail: {
     title: 'Підписник',
@@ -77,5 +79,19 @@ export default {
     unmutedDone: 'Розсилки для цієї людини відновлено.',
     story: 'Історія',
     noEvents: 'Поки що нічого не записано.',
+  },
+  forget: {
+    button: 'Забути цю людину',
+    explain: 'Для запиту на видалення даних: прибирає все, що застосунок зберігає про людину, і зупиняє їй розсилки в Yespo.',
+    confirmTitle: 'Забути: {name}?',
+    confirm:
+      'Дані, історію та все, що чекає на надсилання, буде назавжди видалено із застосунку, а розсилки в Yespo для цієї людини зупинено. Якщо згодом людина знову натисне Start, підписка почнеться з нуля.',
+    confirmButton: 'Забути',
+    cancel: 'Скасувати',
+    doneTitle: 'Тут забуто. Тепер видаліть контакт і в Yespo',
+    inYespo: 'Yespo досі зберігає контакт: це може бути й клієнт, відомий вам з інших джерел, тож видалення застосунок лишає вам. Його було надіслано з такими даними:',
+    where: 'У Yespo відкрийте «Контакти», знайдіть контакт за одним із цих значень і видаліть його.',
+    nothingInYespo: 'Дані цієї людини не потрапили в Yespo, тож там нічого видаляти.',
+    done: 'Готово',
   },
 } satisfies typeof en;
