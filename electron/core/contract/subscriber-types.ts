@@ -7,6 +7,12 @@ export type SubscriberState = 'active' | 'blocked' | 'deleted';
 export type YespoSyncState = 'pending' | 'synced' | 'failed';
 export type IdentityKind = 'contactId' | 'externalCustomerId' | 'phone' | 'email';
 
+/** Who a website link signed with the app's key named (its payload itself is never shown). */
+export interface SignedLink {
+  kind: 'contactId' | 'externalCustomerId';
+  value: string;
+}
+
 export interface Subscriber {
   botId: number;
   chatId: number;
@@ -14,8 +20,9 @@ export interface Subscriber {
   lastName?: string;
   username?: string;
   languageCode?: string;
-  /** The deep-link payload, kept as a tag; a signed one also sets `identity`. */
+  /** The deep-link payload, kept as a tag; a signed one is shown as `signedLink` instead. */
   source?: string;
+  signedLink?: SignedLink;
   state: SubscriberState;
   firstStartAt: number;
   lastStartAt: number;
@@ -46,6 +53,8 @@ export interface SubscriberEvent {
   at: number;
   type: SubscriberEventType;
   detail?: string;
+  /** On `started` through a signed website link, in place of its payload in `detail`. */
+  signedLink?: SignedLink;
 }
 
 export const SUBSCRIBER_SORTS = ['firstStartAt', 'lastStartAt', 'name', 'username'] as const;

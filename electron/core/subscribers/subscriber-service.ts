@@ -4,7 +4,7 @@ import { COLLECTIONS, META, subscriberKey, type StoredEvent, type StoredSubscrib
 import type { Store, Tx } from '../store/store.js';
 import { queueOutbox } from '../yespo/queue.js';
 import { SubscriberCounts } from './counts.js';
-import { publicSubscriber } from './public.js';
+import { publicEvent, publicSubscriber } from './public.js';
 import { querySubscribers, subscriberStats } from './query.js';
 import { SubscriberIndex } from './subscriber-index.js';
 
@@ -42,7 +42,7 @@ export class SubscriberService {
   detail(chatId: number): SubscriberDetail {
     const { key, record } = this.find(chatId);
     const history = this.deps.store.get<StoredEvent[]>(COLLECTIONS.events, key) ?? [];
-    return { subscriber: publicSubscriber(record, this.deps.externalIdPrefix()), events: history.slice(-500).reverse() };
+    return { subscriber: publicSubscriber(record, this.deps.externalIdPrefix()), events: history.slice(-500).reverse().map((e) => publicEvent(e, record)) };
   }
 
   /** Pauses newsletters to one subscriber in Yespo (`seconds`), or resumes them (null). */

@@ -38,6 +38,12 @@ export default {
     started: 'Subscribed',
     lastStart: 'Last pressed Start',
   },
+  source: {
+    customer: 'Personal link · customer {id}',
+    contact: 'Personal link · contact {id}',
+    tag: 'Source: {tag}',
+    verified: 'Signed with the app’s key: your website vouched for who this is',
+  },
   identity: {
     contactId: 'Yespo contact',
     externalCustomerId: 'External ID',

@@ -38,6 +38,12 @@ export default {
     started: 'Підписався',
     lastStart: 'Востаннє натиснув Start',
   },
+  source: {
+    customer: 'Персональне посилання · клієнт {id}',
+    contact: 'Персональне посилання · контакт {id}',
+    tag: 'Джерело: {tag}',
+    verified: 'Підписане ключем застосунку: ваш сайт підтвердив, хто це',
+  },
   identity: {
     contactId: 'Контакт Yespo',
     externalCustomerId: 'Зовнішній ID',
