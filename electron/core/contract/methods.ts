@@ -21,6 +21,7 @@ export const METHODS = [
   'getSubscriber',
   'muteSubscriber',
   'unmuteSubscriber',
+  'importSubscribers',
   'getStats',
   'listFailures',
   'retryFailures',

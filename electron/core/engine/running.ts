@@ -202,6 +202,7 @@ export function runningPhase({ options, vault, events }: PhaseContext, store: St
     getSubscriber: async ({ chatId }) => subscribers.detail(chatId),
     muteSubscriber: ({ chatId, seconds }) => subscribers.mute(chatId, seconds),
     unmuteSubscriber: ({ chatId }) => subscribers.mute(chatId, null),
+    importSubscribers: ({ csv }) => subscribers.importCsv(csv),
     async getStats() {
       const { pending, failed } = sync.status();
       return { ...subscribers.stats(), pending, failed };

@@ -1,6 +1,7 @@
 import type { Subscriber, SubscriberEvent } from '../contract/types.js';
 import { payloadNames } from '../links/signing.js';
 import type { StoredEvent, StoredSubscriber } from '../store/schema.js';
+import { IMPORT_SOURCE } from './import-subscribers.js';
 import { identityOf } from '../yespo/identity.js';
 
 /**
@@ -10,7 +11,8 @@ import { identityOf } from '../yespo/identity.js';
 export function publicSubscriber(s: StoredSubscriber, externalIdPrefix: string): Subscriber {
   const { tokenInYespo: _t, pushed: _p, signedIdentity, awaiting: _a, source, ...rest } = s;
   const out: Subscriber = { ...rest, identity: identityOf(s, externalIdPrefix) };
-  if (signedIdentity) out.signedLink = signedIdentity;
+  // An imported external id is the shop's word, not a link's: the identity shows it, not the source.
+  if (signedIdentity && source !== IMPORT_SOURCE) out.signedLink = signedIdentity;
   if (source && !(signedIdentity && payloadNames(source, signedIdentity))) out.source = source;
   return out;
 }

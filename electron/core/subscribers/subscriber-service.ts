@@ -1,9 +1,10 @@
 import { ApiFailure } from '../contract/errors.js';
-import type { Counts, LiveTest, Stats, SubscriberDetail, SubscriberPage, SubscriberQuery } from '../contract/types.js';
+import type { Counts, ImportReport, LiveTest, Stats, SubscriberDetail, SubscriberPage, SubscriberQuery } from '../contract/types.js';
 import { COLLECTIONS, META, subscriberKey, type StoredEvent, type StoredSubscriber } from '../store/schema.js';
 import type { Store, Tx } from '../store/store.js';
 import { queueOutbox } from '../yespo/queue.js';
 import { SubscriberCounts } from './counts.js';
+import { importCsv } from './import-subscribers.js';
 import { publicEvent, publicSubscriber } from './public.js';
 import { querySubscribers, subscriberStats } from './query.js';
 import { SubscriberIndex } from './subscriber-index.js';
@@ -63,6 +64,13 @@ export class SubscriberService {
     }
     await this.deps.commit(tx);
     return this.detail(chatId);
+  }
+
+  /** Subscribers from another tool's CSV export of the same bot; they are pushed like everyone else. */
+  async importCsv(csv: string): Promise<ImportReport> {
+    const botId = this.deps.currentBotId();
+    if (botId === null) throw new ApiFailure('not_ready', 'Connect the bot first: the imported chat ids are its subscribers.');
+    return importCsv(csv, { store: this.deps.store, botId, now: this.deps.now(), commit: this.deps.commit });
   }
 
   newestSince(botId: number, since: number): LiveTest['subscriber'] {

@@ -64,6 +64,8 @@ export default {
     'delivery-failed': 'A newsletter didn’t arrive',
     muted: 'Newsletters paused',
     unmuted: 'Newsletters resumed',
+    imported: 'Imported from a CSV file',
+    'import-filled': 'Phone or email added from a CSV file',
   } satisfies Record<SubscriberEventType, string>,
   detail: {
     title: 'Subscriber',

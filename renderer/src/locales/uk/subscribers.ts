@@ -64,6 +64,8 @@ export default {
     'delivery-failed': 'Розсилка не дійшла',
     muted: 'Розсилки призупинено',
     unmuted: 'Розсилки відновлено',
+    imported: 'Імпортовано з файлу CSV',
+    'import-filled': 'Телефон або пошту додано з файлу CSV',
   },
   detail: {
     title: 'Підписник',
