@@ -10,8 +10,10 @@ import {
   SETUP_STEPS,
   SUBSCRIBER_SORTS,
   BOT_TEXT_KEYS,
+  MAX_IMPORT_CHARS,
   type BotTokenResult,
   type FailureGroup,
+  type ImportReport,
   type KeychainCheck,
   type LiveTest,
   type SetupState,
@@ -28,7 +30,7 @@ import {
 export * from './methods.js';
 export type * from './host.js';
 export type * from './types.js';
-export { SETUP_STEPS, SUBSCRIBER_SORTS, BOT_TEXT_KEYS } from './types.js';
+export { SETUP_STEPS, SUBSCRIBER_SORTS, BOT_TEXT_KEYS, MAX_IMPORT_CHARS, IMPORT_PROBLEMS, IMPORT_FILE_PROBLEMS } from './types.js';
 
 const NoArgs = v.optional(v.strictObject({}));
 const ChatId = v.pipe(v.number(), v.safeInteger());
@@ -93,6 +95,9 @@ export const ARGS = {
   muteSubscriber: v.strictObject({ chatId: ChatId, seconds: v.pipe(v.number(), v.integer(), v.minValue(60), v.maxValue(31_536_000)) }),
   unmuteSubscriber: v.strictObject({ chatId: ChatId }),
   forgetSubscriber: v.strictObject({ chatId: ChatId }),
+  importSubscribers: v.strictObject({
+    csv: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS, `The file is too large: at most ${MAX_IMPORT_CHARS.toLocaleString('en')} characters. Split it and import the parts one after another.`)),
+  }),
   getStats: NoArgs,
   listFailures: NoArgs,
   retryFailures: v.strictObject({ cause: v.picklist(['yespo-rejected', 'waiting-retry']) }),
@@ -131,6 +136,7 @@ export interface Results {
   unmuteSubscriber: SubscriberDetail;
   /** Removes everything about one person here and mutes their token; says what to delete in Yespo. */
   forgetSubscriber: ForgetResult;
+  importSubscribers: ImportReport;
   getStats: Stats;
   listFailures: FailureGroup[];
   retryFailures: { queued: number };

@@ -22,6 +22,7 @@ export const METHODS = [
   'muteSubscriber',
   'unmuteSubscriber',
   'forgetSubscriber',
+  'importSubscribers',
   'getStats',
   'listFailures',
   'retryFailures',

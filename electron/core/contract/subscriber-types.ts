@@ -7,6 +7,12 @@ export type SubscriberState = 'active' | 'blocked' | 'deleted' | 'unsubscribed';
 export type YespoSyncState = 'pending' | 'synced' | 'failed';
 export type IdentityKind = 'contactId' | 'externalCustomerId' | 'phone' | 'email';
 
+/** Who a website link signed with the app's key named (its payload itself is never shown). */
+export interface SignedLink {
+  kind: 'contactId' | 'externalCustomerId';
+  value: string;
+}
+
 export interface Subscriber {
   botId: number;
   chatId: number;
@@ -14,8 +20,9 @@ export interface Subscriber {
   lastName?: string;
   username?: string;
   languageCode?: string;
-  /** The deep-link payload, kept as a tag; a signed one also sets `identity`. */
+  /** The deep-link payload, kept as a tag; a signed one is shown as `signedLink` instead. */
   source?: string;
+  signedLink?: SignedLink;
   state: SubscriberState;
   firstStartAt: number;
   lastStartAt: number;
@@ -45,12 +52,16 @@ export type SubscriberEventType =
   | 'unmuted'
   | 'button-pressed'
   | 'unsubscribed'
-  | 'resubscribed';
+  | 'resubscribed'
+  | 'imported'
+  | 'import-filled';
 
 export interface SubscriberEvent {
   at: number;
   type: SubscriberEventType;
   detail?: string;
+  /** On `started` through a signed website link, in place of its payload in `detail`. */
+  signedLink?: SignedLink;
 }
 
 export const SUBSCRIBER_SORTS = ['firstStartAt', 'lastStartAt', 'name', 'username'] as const;
@@ -91,6 +102,41 @@ export interface Stats {
   failed: number;
   /** New subscribers per local day, oldest first, 30 entries. */
   perDay: Array<{ day: string; count: number }>;
+}
+
+// ---------------------------------------------------------------- import
+
+/** The longest CSV text one import takes (it must fit the headless shell's 1 MB request as JSON). */
+export const MAX_IMPORT_CHARS = 300_000;
+
+export const IMPORT_PROBLEMS = ['chat-id-missing', 'chat-id-shape', 'chat-id-rounded', 'chat-id-group', 'phone', 'phone-national', 'email', 'external-id'] as const;
+export type ImportProblem = (typeof IMPORT_PROBLEMS)[number];
+
+export const IMPORT_FILE_PROBLEMS = ['empty', 'no-chat-id-column', 'unreadable'] as const;
+export type ImportFileProblem = (typeof IMPORT_FILE_PROBLEMS)[number];
+
+/** A row left out, numbered as a spreadsheet numbers it (the header is row 1). */
+export interface ImportRejection {
+  row: number;
+  problem: ImportProblem;
+  /** The cell at fault, cut short. */
+  value?: string;
+}
+
+export interface ImportReport {
+  /** Set when nothing could be read: then every count is 0. */
+  fileProblem?: { problem: ImportFileProblem; line?: number };
+  /** Data rows read (blank rows not counted). */
+  rows: number;
+  /** New subscribers, queued for Yespo. */
+  imported: number;
+  /** Already subscribers: their missing phone or email was taken from the file. */
+  filled: number;
+  /** Already subscribers with nothing to add. */
+  skipped: number;
+  rejected: number;
+  /** The first rejected rows, in file order. */
+  rejections: ImportRejection[];
 }
 
 // ---------------------------------------------------------------- failures

@@ -215,6 +215,7 @@ export function runningPhase({ options, vault, events }: PhaseContext, store: St
     muteSubscriber: ({ chatId, seconds }) => subscribers.mute(chatId, seconds),
     unmuteSubscriber: ({ chatId }) => subscribers.mute(chatId, null),
     forgetSubscriber: ({ chatId }) => subscribers.forget(chatId),
+    importSubscribers: ({ csv }) => subscribers.importCsv(csv),
     async getStats() {
       const { pending, failed } = sync.status();
       return { ...subscribers.stats(), pending, failed };

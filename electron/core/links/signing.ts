@@ -45,3 +45,12 @@ export function verifyPayload(secret: string, payload: string): { kind: SignedKi
   if (kind === 'contactId' && !/^[1-9]\d{0,17}$/.test(id)) return null;
   return { kind, value: id };
 }
+
+/**
+ * Whether `payload` is a signed link for `identity` (its signature is not checked again: the identity
+ * was stored only after it was), so the screens can name the customer instead of showing the payload.
+ */
+export function payloadNames(payload: string, identity: { kind: SignedKind; value: string }): boolean {
+  const head = `s${KIND_CODE[identity.kind]}${Buffer.from(identity.value, 'utf8').toString('base64url')}`;
+  return payload.length === head.length + SIG_LENGTH && payload.startsWith(head) && PAYLOAD_CHARS.test(payload);
+}

@@ -1,6 +1,7 @@
 import type { Stats, SubscriberPage, SubscriberQuery } from '../contract/types.js';
 import type { Store } from '../store/store.js';
 import { COLLECTIONS, type StoredSubscriber } from '../store/schema.js';
+import { phoneMatches, phoneSearch } from './phone-search.js';
 import { publicSubscriber } from './public.js';
 import type { IndexEntry, SubscriberIndex } from './subscriber-index.js';
 import { smallest, smallestByKey } from './top-k.js';
@@ -22,6 +23,11 @@ function haystack(e: IndexEntry): string {
       .toLocaleLowerCase();
   }
   return e.hay;
+}
+
+function phoneDigits(e: IndexEntry): string {
+  e.phone ??= text(e.s.phone).replace(/\D/g, '');
+  return e.phone;
 }
 
 function nameKey(e: IndexEntry): string {
@@ -64,6 +70,7 @@ function dateKey(sort: NonNullable<SubscriberQuery['sort']>, dir: 'asc' | 'desc'
 /** Search, filter, sort and page one bot's subscribers, all in memory. */
 export function querySubscribers(index: SubscriberIndex, botId: number | null, q: SubscriberQuery, externalIdPrefix: string): SubscriberPage {
   const search = q.search?.trim().toLocaleLowerCase().replace(/^@/, '') ?? '';
+  const phone = phoneSearch(search);
   const state = q.state ?? 'all';
   const yespo = q.yespo ?? 'all';
   const matches: IndexEntry[] = [];
@@ -71,7 +78,7 @@ export function querySubscribers(index: SubscriberIndex, botId: number | null, q
     if (botId !== null && e.botId !== botId) continue;
     if (state !== 'all' && e.state !== state) continue;
     if (yespo !== 'all' && e.yespo !== yespo) continue;
-    if (search && !haystack(e).includes(search)) continue;
+    if (search && !haystack(e).includes(search) && !(phone && phoneMatches(phoneDigits(e), phone))) continue;
     matches.push(e);
   }
   const offset = q.offset ?? 0;

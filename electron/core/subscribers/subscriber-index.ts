@@ -18,6 +18,8 @@ export interface IndexEntry {
   hay?: string;
   /** The name as sorted; made on the first name sort that reaches it. */
   name?: string;
+  /** The phone's digits; made on the first phone-like search that reaches it. */
+  phone?: string;
 }
 
 /**
@@ -69,5 +71,5 @@ export class SubscriberIndex {
 
 
 function entryOf(key: string, s: StoredSubscriber): IndexEntry {
-  return { key, s, botId: s.botId, state: s.state, yespo: s.yespo.state, firstStartAt: s.firstStartAt, lastStartAt: s.lastStartAt, hay: undefined, name: undefined };
+  return { key, s, botId: s.botId, state: s.state, yespo: s.yespo.state, firstStartAt: s.firstStartAt, lastStartAt: s.lastStartAt, hay: undefined, name: undefined, phone: undefined };
 }

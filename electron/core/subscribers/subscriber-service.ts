@@ -1,11 +1,12 @@
 import { ApiFailure } from '../contract/errors.js';
-import type { Counts, ForgetResult, LiveTest, Stats, SubscriberDetail, SubscriberPage, SubscriberQuery } from '../contract/types.js';
+import type { Counts, ForgetResult, ImportReport, LiveTest, Stats, SubscriberDetail, SubscriberPage, SubscriberQuery } from '../contract/types.js';
 import { COLLECTIONS, META, subscriberKey, type StoredEvent, type StoredSubscriber } from '../store/schema.js';
 import type { Store, Tx } from '../store/store.js';
 import { queueOutbox } from '../yespo/queue.js';
 import { SubscriberCounts } from './counts.js';
 import { forgetChat, tokenReachedYespo, yespoTraces } from './forget.js';
-import { publicSubscriber } from './public.js';
+import { importCsv } from './import-subscribers.js';
+import { publicEvent, publicSubscriber } from './public.js';
 import { querySubscribers, subscriberStats } from './query.js';
 import { SubscriberIndex } from './subscriber-index.js';
 
@@ -43,7 +44,7 @@ export class SubscriberService {
   detail(chatId: number): SubscriberDetail {
     const { key, record } = this.find(chatId);
     const history = this.deps.store.get<StoredEvent[]>(COLLECTIONS.events, key) ?? [];
-    return { subscriber: publicSubscriber(record, this.deps.externalIdPrefix()), events: history.slice(-500).reverse() };
+    return { subscriber: publicSubscriber(record, this.deps.externalIdPrefix()), events: history.slice(-500).reverse().map((e) => publicEvent(e, record)) };
   }
 
   /** Pauses newsletters to one subscriber in Yespo (`seconds`), or resumes them (null). */
@@ -83,6 +84,13 @@ export class SubscriberService {
     await this.deps.commit(tx);
     await store.compact();
     return { chatId, inYespo: yespoTraces(record) };
+  }
+
+  /** Subscribers from another tool's CSV export of the same bot; they are pushed like everyone else. */
+  async importCsv(csv: string): Promise<ImportReport> {
+    const botId = this.deps.currentBotId();
+    if (botId === null) throw new ApiFailure('not_ready', 'Connect the bot first: the imported chat ids are its subscribers.');
+    return importCsv(csv, { store: this.deps.store, botId, now: this.deps.now(), commit: this.deps.commit });
   }
 
   newestSince(botId: number, since: number): LiveTest['subscriber'] {

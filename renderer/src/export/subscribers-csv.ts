@@ -1,7 +1,8 @@
 import type { Subscriber } from '../../../electron/core/contract/types.js';
+import { sourceText } from '../subscribers/source-text.js';
 import type { CsvColumn } from './csv.js';
 
-type Translate = (key: string) => string;
+type Translate = (key: string, named?: Record<string, unknown>) => string;
 
 /** Local date and time as spreadsheets read it: "2025-11-30 22:50". */
 function spreadsheetTime(at: number | undefined): string {
@@ -21,23 +22,10 @@ export function subscriberCsvColumns(t: Translate): CsvColumn<Subscriber>[] {
     { header: t('subscribers.csv.phone'), value: (s) => s.phone },
     { header: t('subscribers.csv.email'), value: (s) => s.email },
     { header: t('subscribers.csv.language'), value: (s) => s.languageCode },
-    { header: t('subscribers.csv.source'), value: (s) => s.source },
+    { header: t('subscribers.csv.source'), value: (s) => sourceText(t, s)?.text },
     { header: t('subscribers.csv.state'), value: (s) => t(`subscribers.state.${s.state}`) },
     { header: t('subscribers.csv.yespo'), value: (s) => t(`subscribers.yespo.${s.yespo.state}`) },
     { header: t('subscribers.csv.started'), value: (s) => spreadsheetTime(s.firstStartAt) },
     { header: t('subscribers.csv.lastStart'), value: (s) => spreadsheetTime(s.lastStartAt) },
   ];
-}
-
-/** Hands the text to the browser as a file download. */
-export function downloadCsv(fileName: string, csv: string): void {
-  // The byte-order mark makes Excel read the file as UTF-8, so Cyrillic names survive.
-  const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

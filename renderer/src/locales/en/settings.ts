@@ -1,5 +1,5 @@
 import type { CustomerIdProblem } from '../../../../electron/core/contract/input.js';
-import type { BotTextKey } from '../../../../electron/core/contract/types.js';
+import type { BotTextKey, ImportFileProblem, ImportProblem } from '../../../../electron/core/contract/types.js';
 
 export default {
   title: 'Settings',
@@ -119,6 +119,34 @@ export default {
     export: 'Export',
     exportHint: 'Download your subscribers as a spreadsheet (CSV) on the Subscribers screen; it exports what the filter shows.',
     exportGo: 'Go to Subscribers',
+    import: {
+      title: 'Import from CSV',
+      hint: 'Bring in the subscribers of another tool that ran this bot: a CSV file with a chat ID column and, if you have them, name, phone, email and external ID. People already here are not added twice; only a missing phone or email is taken from the file. Everyone new is sent to Yespo.',
+      button: 'Choose a CSV file…',
+      tooLarge: 'This file is too large to import at once (at most {max} characters). Split it into parts and import them one after another.',
+      done: 'Import finished.',
+      imported: 'New subscribers: {count}',
+      filled: 'Already subscribers, phone or email added: {count}',
+      skipped: 'Already subscribers, nothing to add: {count}',
+      rejected: 'Rows left out: {count}',
+      row: 'Row {row}: {reason}',
+      more: '…and {count} more left out',
+      problem: {
+        'chat-id-missing': 'there is no chat ID',
+        'chat-id-shape': 'the chat ID “{value}” is not a whole number',
+        'chat-id-rounded': 'the chat ID “{value}” was rounded by a spreadsheet; format that column as text and export again',
+        'chat-id-group': '“{value}” is a group or channel, not a person',
+        phone: '“{value}” is not a phone number',
+        'phone-national': 'the phone “{value}” has no country code; write it as +380…',
+        email: '“{value}” is not an email address',
+        'external-id': 'the external ID “{value}” is longer than 100 characters',
+      } satisfies Record<ImportProblem, string>,
+      fileProblem: {
+        empty: 'The file is empty.',
+        'no-chat-id-column': 'No chat ID column found. The first row must name the columns, one of them “chat id” (or telegram_id, user_id).',
+        unreadable: 'The file could not be read as CSV at line {line}: look for a quote that is never closed.',
+      } satisfies Record<ImportFileProblem, string>,
+    },
     pause: 'Pause',
     pausedNow: 'Paused',
     pauseHint: 'Stops reading new subscribers and sending to Yespo until you resume. Telegram keeps new subscribers for 24 hours.',

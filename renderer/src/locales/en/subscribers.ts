@@ -38,6 +38,12 @@ export default {
     started: 'Subscribed',
     lastStart: 'Last pressed Start',
   },
+  source: {
+    customer: 'Personal link · customer {id}',
+    contact: 'Personal link · contact {id}',
+    tag: 'Source: {tag}',
+    verified: 'Signed with the app’s key: your website vouched for who this is',
+  },
   identity: {
     contactId: 'Yespo contact',
     externalCustomerId: 'External ID',
@@ -61,6 +67,8 @@ export default {
     'button-pressed': 'Pressed a button in a newsletter',
     unsubscribed: 'Unsubscribed with /stop',
     resubscribed: 'Subscribed again',
+    imported: 'Imported from a CSV file',
+    'import-filled': 'Phone or email added from a CSV file',
   } satisfies Record<SubscriberEventType, string>,
   detail: {
     title: 'Subscriber',

@@ -38,6 +38,12 @@ export default {
     started: 'Підписався',
     lastStart: 'Востаннє натиснув Start',
   },
+  source: {
+    customer: 'Персональне посилання · клієнт {id}',
+    contact: 'Персональне посилання · контакт {id}',
+    tag: 'Джерело: {tag}',
+    verified: 'Підписане ключем застосунку: ваш сайт підтвердив, хто це',
+  },
   identity: {
     contactId: 'Контакт Yespo',
     externalCustomerId: 'Зовнішній ID',
@@ -61,6 +67,8 @@ export default {
     'button-pressed': 'Натиснуто кнопку в розсилці',
     unsubscribed: 'Відписка командою /stop',
     resubscribed: 'Підписка знову',
+    imported: 'Імпортовано з файлу CSV',
+    'import-filled': 'Телефон або пошту додано з файлу CSV',
   },
   detail: {
     title: 'Підписник',
