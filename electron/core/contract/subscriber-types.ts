@@ -6,6 +6,8 @@ import type { Counts } from './types.js';
 export type SubscriberState = 'active' | 'blocked' | 'deleted';
 export type YespoSyncState = 'pending' | 'synced' | 'failed';
 export type IdentityKind = 'contactId' | 'externalCustomerId' | 'phone' | 'email';
+/** Why the token went (or goes) to that contact: what the website link, the person or Yespo said. */
+export type IdentityReason = 'signed-link' | 'phone' | 'email' | 'anonymous' | 'token-lookup';
 
 export interface Subscriber {
   botId: number;
@@ -23,6 +25,7 @@ export interface Subscriber {
   phone?: string;
   email?: string;
   identity: { kind: IdentityKind; value: string };
+  identityReason: IdentityReason;
   yespo: { state: YespoSyncState; pushedAt?: number; error?: string };
   mutedUntil?: number;
 }
