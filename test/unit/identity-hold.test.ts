@@ -1,4 +1,7 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { ARGS } from '../../electron/core/contract/api.js';
+import { withDefaults } from '../../electron/core/settings/settings.js';
 import { signPayload } from '../../electron/core/links/signing.js';
 import type { Store } from '../../electron/core/store/store.js';
 import { COLLECTIONS, outboxId, type OutboxItem, type StoredSubscriber } from '../../electron/core/store/schema.js';
@@ -37,6 +40,19 @@ describe('when a token push may go', () => {
     expect(tokenDueAt({ awaiting: 'phone', signedIdentity: { kind: 'externalCustomerId', value: 'crm-77' } }, true, 10, NOW)).toBe(NOW);
     expect(tokenDueAt({ awaiting: 'phone' }, false, 10, NOW)).toBe(NOW);
     expect(tokenDueAt({}, true, 10, NOW)).toBe(NOW);
+  });
+});
+
+describe('the waiting time setting', () => {
+  it('is 10 minutes unless set, and takes whole minutes from 1 to 1440 with a message that says so', () => {
+    expect(withDefaults(undefined).identityWaitMinutes).toBe(10);
+    expect(withDefaults({ askPhone: true }).identityWaitMinutes).toBe(10);
+    for (const ok of [1, 30, 1440]) expect(v.safeParse(ARGS.updateSettings, { identityWaitMinutes: ok }).success).toBe(true);
+    for (const bad of [0, -5, 1441, 2.5, '10']) {
+      const parsed = v.safeParse(ARGS.updateSettings, { identityWaitMinutes: bad });
+      expect(parsed.success, String(bad)).toBe(false);
+      expect(parsed.issues?.[0].message).toBe('Enter a whole number of minutes from 1 to 1440 (a day)');
+    }
   });
 });
 
