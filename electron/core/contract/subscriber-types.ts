@@ -7,7 +7,8 @@ export type SubscriberState = 'active' | 'blocked' | 'deleted';
 export type YespoSyncState = 'pending' | 'synced' | 'failed';
 export type IdentityKind = 'contactId' | 'externalCustomerId' | 'phone' | 'email';
 /** Why the token went (or goes) to that contact: what the website link, the person or Yespo said. */
-export type IdentityReason = 'signed-link' | 'phone' | 'email' | 'anonymous' | 'token-lookup';
+export const IDENTITY_REASONS = ['signed-link', 'phone', 'email', 'anonymous', 'token-lookup'] as const;
+export type IdentityReason = (typeof IDENTITY_REASONS)[number];
 
 export interface Subscriber {
   botId: number;
