@@ -1,4 +1,7 @@
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Store } from '../../electron/core/store/store.js';
+import { COLLECTIONS, subscriberKey, type StoredSubscriber } from '../../electron/core/store/schema.js';
 import type { SubscriberDetail } from '../../electron/core/contract/types.js';
 import { YespoClient } from '../../electron/core/yespo/client.js';
 import type { FakeUser } from '../fakes/telegram/server.js';
@@ -99,6 +102,16 @@ describe('identity: the push waits for the phone or email the bot asked for', ()
   });
 });
 
+/** What the engine stored for a subscriber, read with the engine stopped (and started again after). */
+async function storedRecord(hh: EngineHarness, u: FakeUser): Promise<StoredSubscriber | undefined> {
+  await hh.engine.stop();
+  const store = await Store.open(path.join(hh.dataDir, 'store'));
+  const record = store.get<StoredSubscriber>(COLLECTIONS.subscribers, subscriberKey(hh.tg.botId, u.id));
+  await store.close();
+  await hh.engine.start();
+  return record;
+}
+
 describe('identity: Yespo is asked which contact holds a token pushed before', () => {
   it('pushes a comeback with the contact Yespo says holds the token', async () => {
     const hh = await configured({});
@@ -116,6 +129,7 @@ describe('identity: Yespo is asked which contact holds a token pushed before', (
     expect(hh.yespo.tokenRequests[1].tokens).toEqual([{ token: String(u.id), contactId: first?.id, phone: '380509998877' }]);
     expect(hh.yespo.contacts).toHaveLength(1);
     expect(detail.subscriber).toMatchObject({ identity: { kind: 'contactId', value: String(first?.id) }, identityReason: 'token-lookup' });
+    expect((await storedRecord(hh, u))?.tokenLookup).toEqual({ at: expect.any(Number), contactId: first?.id });
   });
 
   it('pushes as usual when Yespo does not know the token (404)', async () => {
@@ -132,5 +146,6 @@ describe('identity: Yespo is asked which contact holds a token pushed before', (
     expect(lookups.map((r) => r.status)).toEqual([404]);
     expect(hh.yespo.tokenRequests[1].tokens).toEqual([{ token: String(u.id), externalCustomerId: `tg-${u.id}` }]);
     expect(detail.subscriber.identityReason).toBe('anonymous');
+    expect((await storedRecord(hh, u))?.tokenLookup).toEqual({ at: expect.any(Number) });
   });
 });
