@@ -67,7 +67,7 @@ describe('spec file', () => {
     const copy = readFileSync(SPEC_PATH, 'utf8');
     const spec = JSON.parse(copy) as { openapi: string; paths: Record<string, unknown> };
     expect(spec.openapi).toBe('3.0.1');
-    for (const p of ['/api/v1/apps/{app_uuid}/tokens', '/api/v1/contact', '/api/v1/account/info', '/api/v2/contacts/activity', '/api/v1/apps/{app_uuid}/token/mute', '/api/v2/event']) {
+    for (const p of ['/api/v1/apps/{app_uuid}/tokens', '/api/v1/contact', '/api/v1/account/info', '/api/v2/contacts/activity', '/api/v1/apps/{app_uuid}/token/mute', '/api/v2/event', '/api/v1/contact/token/{app_uuid}/{token_id}/contactId']) {
       expect(spec.paths).toHaveProperty([p]);
     }
     const shared = path.resolve(repoRoot, '../shared/reference/yespo-openapi.json');
@@ -269,6 +269,18 @@ describe('POST /v1/apps/{app_uuid}/tokens', () => {
     await pushTokens([{ token: '777', externalCustomerId: 'tg-777' }]);
     expect(fake.contacts).toHaveLength(1);
     expect(contact.tokens).toEqual([{ appUuid: fake.appUuid, token: '777' }]);
+  });
+
+  it('names the contact holding a token, and answers 404 in plain text for a token it does not know', async () => {
+    await pushTokens([{ token: '778', externalCustomerId: 'tg-778' }]);
+    const held = await call('GET', `/v1/contact/token/${fake.appUuid}/778/contactId`);
+    expect(held.status).toBe(200);
+    expect(JSON.parse(held.text)).toEqual({ id: contactOf('778')?.id });
+    fake.removeToken('778');
+    const dropped = await call('GET', `/v1/contact/token/${fake.appUuid}/778/contactId`);
+    expect(dropped).toMatchObject({ status: 404, text: 'Contact not found' });
+    expect(dropped.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect((await call('POST', `/v1/contact/token/${fake.appUuid}/778/contactId`, {})).status).toBe(405);
   });
 
   it('takes 100,000 tokens in batches of 1,000', async () => {

@@ -34,6 +34,8 @@ export async function startEngine(
     dataDir?: string;
     /** The desktop shell's side of the host contract; without it the engine runs as in the headless shell. */
     host?: Host;
+    /** The engine's clock, for tests that let minutes pass without waiting them. */
+    now?: () => number;
   } = {},
 ): Promise<EngineHarness> {
   const tg = await startFakeTelegram({ timeScale: 0.02 });
@@ -53,6 +55,7 @@ export async function startEngine(
         appUuid: opts.appUuidFromEnvironment ? yespo.appUuid : undefined,
       },
       timeScale: 0.01,
+      now: opts.now,
       pollTimeoutSeconds: 1,
       yespoTiming: { retryScale: 0.01, activityFirstDelayMs: 50, idleCheckMs: 50, storeRetryMs: 50, timeoutMs: 2_000 },
     });

@@ -36,11 +36,13 @@ describe('bot texts', () => {
 });
 
 describe('identifiers', () => {
-  it('prefers a signed identity, then phone, then email, then the chat id', () => {
-    expect(chooseIdentity({ chatId: 5, phone: '380501234567', email: 'a@b.co', signedIdentity: { kind: 'contactId', value: '77' } }, 'tg-')).toEqual({ kind: 'contactId', value: '77' });
-    expect(chooseIdentity({ chatId: 5, phone: '380501234567', email: 'a@b.co' }, 'tg-')).toEqual({ kind: 'phone', value: '380501234567' });
-    expect(chooseIdentity({ chatId: 5, email: 'a@b.co' }, 'tg-')).toEqual({ kind: 'email', value: 'a@b.co' });
-    expect(chooseIdentity({ chatId: 5 }, 'shop:')).toEqual({ kind: 'externalCustomerId', value: 'shop:5' });
+  it('prefers the contact holding the token, then a signed identity, phone, email, then the chat id', () => {
+    const signedIdentity = { kind: 'contactId' as const, value: '77' };
+    expect(chooseIdentity({ chatId: 5, phone: '380501234567', signedIdentity, heldBy: 88 }, 'tg-')).toEqual({ kind: 'contactId', value: '88', reason: 'token-lookup' });
+    expect(chooseIdentity({ chatId: 5, phone: '380501234567', email: 'a@b.co', signedIdentity }, 'tg-')).toEqual({ kind: 'contactId', value: '77', reason: 'signed-link' });
+    expect(chooseIdentity({ chatId: 5, phone: '380501234567', email: 'a@b.co' }, 'tg-')).toEqual({ kind: 'phone', value: '380501234567', reason: 'phone' });
+    expect(chooseIdentity({ chatId: 5, email: 'a@b.co' }, 'tg-')).toEqual({ kind: 'email', value: 'a@b.co', reason: 'email' });
+    expect(chooseIdentity({ chatId: 5 }, 'shop:')).toEqual({ kind: 'externalCustomerId', value: 'shop:5', reason: 'anonymous' });
   });
   it('keeps digits of phones and checks email syntax', () => {
     expect(normalizePhone('+38 (050) 123-45-67')).toBe('380501234567');

@@ -41,6 +41,7 @@ function settings(patch: Partial<Settings> = {}): Settings {
     startAtLogin: false,
     askPhone: false,
     askEmail: false,
+    identityWaitMinutes: 10,
     texts: {} as Settings['texts'],
     externalIdPrefix: 'tg-',
     batchSize: 100,

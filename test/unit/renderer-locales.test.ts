@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { baseCompile } from '@intlify/message-compiler';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createI18n } from 'vue-i18n';
+import { IDENTITY_REASONS } from '../../electron/core/contract/subscriber-types.js';
 import { ERROR_CODES } from '../../renderer/src/errors/error-key.js';
 import { mergeLocaleModules, type LocaleMessages } from '../../renderer/src/i18n/merge-locales.js';
 import { PLURAL_FORMS, pluralIndex } from '../../renderer/src/i18n/plural.js';
@@ -93,6 +94,10 @@ describe('texts the screens look up by code', () => {
     'status.actions': Object.keys(ACTION_PLANS),
     'status.done': Object.entries(ACTION_PLANS).flatMap(([, plan]) => (plan.kind === 'call' ? [plan.doneKey.split('.').pop() ?? ''] : [])),
     'status.keychainHelp': ['win32', 'darwin', 'linux', 'other'],
+    'subscribers.identityReason': [...IDENTITY_REASONS],
+    'subscribers.detail': ['identityReason'],
+    'setup.subscribers': ['askWait'],
+    'settings.messages': ['waitMinutes', 'waitHint', 'waitInvalid'],
   };
 
   it('exist for every code in both languages', () => {

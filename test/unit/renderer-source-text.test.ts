@@ -42,6 +42,7 @@ describe('the CSV export’s source column', () => {
     firstStartAt: 0,
     lastStartAt: 0,
     identity: { kind: 'externalCustomerId', value: 'tg-1' },
+    identityReason: 'anonymous',
     yespo: { state: 'synced' },
   };
 

@@ -44,6 +44,7 @@ describe('shell settings', () => {
       startAtLogin: true,
       askPhone: true,
       askEmail: false,
+      identityWaitMinutes: 10,
       texts: {} as never,
       externalIdPrefix: 'tg-',
       batchSize: 100,

@@ -10,6 +10,7 @@ import {
   YespoRateLimited,
   YespoServerError,
 } from '../../electron/core/yespo/errors.js';
+import { lookUpToken } from '../../electron/core/yespo/token-lookup.js';
 
 const KEY = 'SECRET-API-KEY-4242';
 
@@ -104,6 +105,24 @@ describe('YespoClient requests', () => {
       ['/v1/apps/11111111-2222-4333-8444-555555555555/token/mute', { token: '42', duration: 3600 }],
       ['/v1/apps/11111111-2222-4333-8444-555555555555/token/unmute', { token: '42' }],
     ]);
+  });
+
+  it('asks which contact holds a token, and reads a 404 or an odd answer as "not known"', async () => {
+    const uuid = '11111111-2222-4333-8444-555555555555';
+    const held = client(reply(200, '{"id":100000007}'));
+    expect(await held.c.tokenHolder(uuid, '42')).toBe(100_000_007);
+    expect(held.calls.map((x) => [x.method, x.url.replace('https://yespo.test/api', '')])).toEqual([['GET', `/v1/contact/token/${uuid}/42/contactId`]]);
+    expect(await client(reply(404, 'Contact not found')).c.tokenHolder(uuid, '42')).toBeNull();
+    expect(await client(reply(200, '')).c.tokenHolder(uuid, '42')).toBeNull();
+    expect(await client(reply(200, '{"id":"x"}')).c.tokenHolder(uuid, '42')).toBeNull();
+    expect(await failure(client(reply(503, 'Service Unavailable')).c.tokenHolder(uuid, '42'))).toBeInstanceOf(YespoServerError);
+  });
+
+  it('takes any failure of the token lookup as "not known", never as a failed push', async () => {
+    const now = () => 5;
+    expect(await lookUpToken(client(reply(200, '{"id":7}')).c, 'app', '42', now)).toEqual({ at: 5, contactId: 7 });
+    expect(await lookUpToken(client(reply(404, 'Contact not found')).c, 'app', '42', now)).toEqual({ at: 5 });
+    expect(await lookUpToken(client(reply(500, '{"message":"boom"}')).c, 'app', '42', now)).toEqual({ at: 5 });
   });
 
   it('asks for undelivered activity with the cursor and returns the rows', async () => {

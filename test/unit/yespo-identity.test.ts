@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { StoredSubscriber } from '../../electron/core/store/schema.js';
-import { contactUpdateFor, identityOf, tokenEntryFor } from '../../electron/core/yespo/identity.js';
+import { contactUpdateFor, identityOf, identityReasonOf, tokenEntryFor } from '../../electron/core/yespo/identity.js';
 
 describe('tokenEntryFor', () => {
   it('pushes an anonymous subscriber with the stable prefixed id only', () => {
     expect(tokenEntryFor({ chatId: 123 }, 'tg-')).toEqual({
       entry: { token: '123', externalCustomerId: 'tg-123' },
       identity: { kind: 'externalCustomerId', value: 'tg-123' },
+      reason: 'anonymous',
       pushed: { externalCustomerId: 'tg-123' },
     });
   });
@@ -92,11 +93,41 @@ describe('one identity rule for pushing and showing', () => {
     fc.assert(
       fc.property(subscriberArb, (fields) => {
         const s = { botId: 1, state: 'active', firstStartAt: 1, lastStartAt: 1, yespo: { state: 'pending' }, tokenInYespo: false, ...fields } as StoredSubscriber;
-        const { identity, pushed } = tokenEntryFor(s, 'tg-');
+        const { identity, reason, pushed } = tokenEntryFor(s, 'tg-');
         expect(identityOf(s, 'tg-')).toEqual(identity);
         expect(identityOf({ ...s, pushed: { ...pushed, at: 2 } }, 'tg-')).toEqual(identity);
+        expect(identityReasonOf(s, 'tg-')).toBe(reason);
+        expect(identityReasonOf({ ...s, pushed: { ...pushed, reason, at: 2 } }, 'tg-')).toBe(reason);
+        // A push recorded before reasons were: its identifiers tell the same reason.
+        expect(identityReasonOf({ ...s, pushed: { ...pushed, at: 2 } }, 'tg-')).toBe(reason);
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('why the token goes to that contact', () => {
+  const base = { botId: 1, chatId: 9, firstName: '', state: 'active', firstStartAt: 1, lastStartAt: 1, yespo: { state: 'pending' }, tokenInYespo: false } as StoredSubscriber;
+  const signed = { kind: 'externalCustomerId' as const, value: 'crm-77' };
+
+  it('names each reason in the order the identity is chosen', () => {
+    expect(tokenEntryFor({ chatId: 9 }, 'tg-').reason).toBe('anonymous');
+    expect(tokenEntryFor({ chatId: 9, email: 'o@example.com' }, 'tg-').reason).toBe('email');
+    expect(tokenEntryFor({ chatId: 9, phone: '380501112233', email: 'o@example.com' }, 'tg-').reason).toBe('phone');
+    expect(tokenEntryFor({ chatId: 9, phone: '380501112233', signedIdentity: signed }, 'tg-').reason).toBe('signed-link');
+  });
+
+  it('pushes to the contact Yespo says holds the token, ahead of a signed link, with the channels along', () => {
+    const r = tokenEntryFor({ chatId: 9, phone: '380501112233', signedIdentity: signed }, 'tg-', 100_000_007);
+    expect(r.entry).toEqual({ token: '9', contactId: 100_000_007, phone: '380501112233' });
+    expect(r.identity).toEqual({ kind: 'contactId', value: '100000007' });
+    expect(r.reason).toBe('token-lookup');
+  });
+
+  it('shows the reason recorded at the push, whatever the details say now', () => {
+    const pushed = { contactId: 100_000_007, phone: '380501112233', reason: 'token-lookup' as const, at: 2 };
+    expect(identityReasonOf({ ...base, phone: '380501112233', pushed }, 'tg-')).toBe('token-lookup');
+    expect(identityReasonOf({ ...base, signedIdentity: signed, pushed: { externalCustomerId: 'tg-9', at: 2 } }, 'tg-')).toBe('anonymous');
+    expect(identityReasonOf({ ...base, signedIdentity: signed, pushed: { externalCustomerId: 'crm-77', at: 2 } }, 'tg-')).toBe('signed-link');
   });
 });

@@ -61,11 +61,12 @@ describe('OutboxIndex', () => {
     expect(index.counts).toEqual({ waitingTokens: 0, waiting: 1, failed: 1 });
   });
 
-  it('makes everything due at once for a "sync now"', () => {
-    const { index } = setup([item(1, 5_000), item(2, 9_000)]);
+  it('makes every retry due at once for a "sync now", but keeps a push held for an answer held', () => {
+    const { index } = setup([item(1, 5_000, { attempts: 1 }), item(2, 9_000, { attempts: 3 }), item(3, 7_000)]);
     expect(index.take('token', 100, 5)).toEqual([]);
     index.rebuild(100);
     expect(index.take('token', 100, 5).map((i) => i.chatId)).toEqual([1, 2]);
+    expect(index.take('token', 7_000, 5).map((i) => i.chatId)).toEqual([3]);
   });
 
   it('does not index a claimed item on a rebuild', () => {

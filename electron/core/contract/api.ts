@@ -44,10 +44,13 @@ const ApiRoot = v.pipe(
   }),
 );
 
+const WAIT_MINUTES = 'Enter a whole number of minutes from 1 to 1440 (a day)';
+
 const SettingsPatchSchema = v.strictObject({
   uiLanguage: v.optional(v.picklist(['en', 'uk', 'system'])),
   askPhone: v.optional(v.boolean()),
   askEmail: v.optional(v.boolean()),
+  identityWaitMinutes: v.optional(v.pipe(v.number(WAIT_MINUTES), v.integer(WAIT_MINUTES), v.minValue(1, WAIT_MINUTES), v.maxValue(1440, WAIT_MINUTES))),
   texts: v.optional(v.partial(v.strictObject(Object.fromEntries(BOT_TEXT_KEYS.map((k) => [k, LocalTextPatch])) as Record<(typeof BOT_TEXT_KEYS)[number], typeof LocalTextPatch>))),
   externalIdPrefix: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.:-]{0,20}$/))),
   batchSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3000))),

@@ -6,6 +6,9 @@ import type { Counts } from './types.js';
 export type SubscriberState = 'active' | 'blocked' | 'deleted' | 'unsubscribed';
 export type YespoSyncState = 'pending' | 'synced' | 'failed';
 export type IdentityKind = 'contactId' | 'externalCustomerId' | 'phone' | 'email';
+/** Why the token went (or goes) to that contact: what the website link, the person or Yespo said. */
+export const IDENTITY_REASONS = ['signed-link', 'phone', 'email', 'anonymous', 'token-lookup'] as const;
+export type IdentityReason = (typeof IDENTITY_REASONS)[number];
 
 /** Who a website link signed with the app's key named (its payload itself is never shown). */
 export interface SignedLink {
@@ -32,6 +35,7 @@ export interface Subscriber {
   phone?: string;
   email?: string;
   identity: { kind: IdentityKind; value: string };
+  identityReason: IdentityReason;
   yespo: { state: YespoSyncState; pushedAt?: number; error?: string };
   mutedUntil?: number;
 }

@@ -248,6 +248,8 @@ export interface Settings {
   uiLanguage: Language | 'system';
   askPhone: boolean;
   askEmail: boolean;
+  /** How long a token push waits for the phone or email the bot asked for (1..1440 minutes). */
+  identityWaitMinutes: number;
   texts: Record<BotTextKey, LocalText>;
   /** Anonymous subscribers become `${externalIdPrefix}${chatId}` in Yespo. */
   externalIdPrefix: string;

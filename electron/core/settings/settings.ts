@@ -8,6 +8,7 @@ export const DEFAULT_SETTINGS: Settings = {
   uiLanguage: 'system',
   askPhone: false,
   askEmail: false,
+  identityWaitMinutes: 10,
   texts: DEFAULT_BOT_TEXTS,
   externalIdPrefix: 'tg-',
   batchSize: 100,

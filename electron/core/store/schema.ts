@@ -1,4 +1,4 @@
-import type { BotTextKey, Failure, Subscriber, SubscriberEvent } from '../contract/types.js';
+import type { BotTextKey, Failure, IdentityReason, Subscriber, SubscriberEvent } from '../contract/types.js';
 import type { YespoEventKind } from '../contract/yespo-events.js';
 
 /** Collection names in the store. Every key starts with the bot id, so a second bot is UI work. */
@@ -21,14 +21,19 @@ export function subscriberKey(botId: number, chatId: number): string {
  * stored: it follows from what was pushed, or from the subscriber's details until then, and 100k
  * copies of it would only slow every start.
  */
-export interface StoredSubscriber extends Omit<Subscriber, 'identity'> {
+export interface StoredSubscriber extends Omit<Subscriber, 'identity' | 'identityReason'> {
   /**
    * True while Yespo holds this subscriber's token. A block clears it, because Yespo removes the
    * token on the next failed send; a later unblock or /start then pushes it again.
    */
   tokenInYespo: boolean;
   /** The identifiers sent with the token, to map Yespo's delivery reports back to this subscriber. */
-  pushed?: { externalCustomerId?: string; contactId?: number; phone?: string; email?: string; at: number };
+  pushed?: { externalCustomerId?: string; contactId?: number; phone?: string; email?: string; reason?: IdentityReason; at: number };
+  /**
+   * What Yespo's token lookup answered before the last push of a token it may have held: the
+   * contact holding it, or no `contactId` when Yespo did not know the token (or did not answer).
+   */
+  tokenLookup?: { at: number; contactId?: number };
   /** A signed deep-link identity, which outranks phone and email when the token is pushed. */
   signedIdentity?: { kind: 'contactId' | 'externalCustomerId'; value: string };
   /** Which prompt the bot is waiting for an answer to. */

@@ -3,11 +3,12 @@ import type { Logger } from '../log.js';
 import type { Store, Tx } from '../store/store.js';
 import { COLLECTIONS, outboxId, subscriberKey, type OutboxKind, type StoredSubscriber } from '../store/schema.js';
 import { normalizeEmail, normalizePhone } from '../yespo/identity.js';
-import { queueOutbox } from '../yespo/queue.js';
+import { queueOutbox, rescheduleOutbox } from '../yespo/queue.js';
 import { queueJoinEvent, queueLeaveEvent } from '../yespo/subscription-events.js';
 import { onCallbackQuery } from './callbacks.js';
 import { verifyPayload } from '../links/signing.js';
 import type { ReplyDraft } from './replies.js';
+import { tokenDueAt } from './push-hold.js';
 import { parseStart, parseStop } from './start-command.js';
 import { readUpdate, type TgChat, type TgContact, type TgUser } from './update-shape.js';
 
@@ -43,11 +44,21 @@ function save(tx: Tx, ctx: UpdateContext, s: StoredSubscriber): void {
   tx.put(COLLECTIONS.subscribers, subscriberKey(s.botId, s.chatId), s);
 }
 
-/** Queues the token for Yespo unless Yespo already holds it. */
-function pushIfNeeded(tx: Tx, ctx: UpdateContext, s: StoredSubscriber): StoredSubscriber {
+/**
+ * Queues the token for Yespo unless Yespo already holds it: at once, or after the wait for an answer
+ * `justAsked` for.
+ */
+function pushIfNeeded(tx: Tx, ctx: UpdateContext, s: StoredSubscriber, justAsked = false): StoredSubscriber {
   if (s.tokenInYespo || s.state !== 'active') return s;
   queueOutbox(tx, ctx.store, 'token', s.botId, s.chatId, ctx.now);
+  holdOrRelease(tx, ctx, s, justAsked);
   return { ...s, yespo: { ...s.yespo, state: 'pending', error: undefined } };
+}
+
+/** A queued token push waits while a question is open, and goes as soon as any other message comes. */
+function holdOrRelease(tx: Tx, ctx: UpdateContext, s: StoredSubscriber, justAsked: boolean): void {
+  const dueAt = tokenDueAt(s, justAsked, ctx.settings.identityWaitMinutes, ctx.now);
+  rescheduleOutbox(tx, ctx.store, 'token', s.botId, s.chatId, ctx.now, dueAt);
 }
 
 /** After the token went out, Yespo learns new details only through the contacts API. */
@@ -134,9 +145,9 @@ function onStart(tx: Tx, ctx: UpdateContext, chatId: number, from: TgUser, paylo
     }
     event(tx, ctx.botId, chatId, { at: ctx.now, type: 'started', detail: payload ?? undefined });
   }
-  s = pushIfNeeded(tx, ctx, s);
   ctx.reply(tx, { chatId, message: 'welcome', lang: s.languageCode });
-  save(tx, ctx, promptNext(tx, ctx, s, 'start'));
+  s = promptNext(tx, ctx, s, 'start');
+  save(tx, ctx, pushIfNeeded(tx, ctx, s, s.awaiting !== undefined));
 }
 
 /**
@@ -162,14 +173,19 @@ function onContact(tx: Tx, ctx: UpdateContext, s: StoredSubscriber, from: TgUser
   // A user can send someone else's contact card; only their own number identifies them.
   if (contact.user_id !== from.id) {
     ctx.reply(tx, { chatId: s.chatId, message: 'foreignContact', lang: s.languageCode });
+    holdOrRelease(tx, ctx, s, false);
     return;
   }
   const phone = normalizePhone(contact.phone_number ?? '');
-  if (!phone) return;
+  if (!phone) {
+    holdOrRelease(tx, ctx, s, false);
+    return;
+  }
   let next: StoredSubscriber = { ...s, phone };
   event(tx, ctx.botId, s.chatId, { at: ctx.now, type: 'shared-phone' });
   updateContactIfPushed(tx, ctx, next);
   next = promptNext(tx, ctx, next, 'phone');
+  holdOrRelease(tx, ctx, next, next.awaiting !== undefined);
   save(tx, ctx, next);
 }
 
@@ -179,16 +195,19 @@ function onText(tx: Tx, ctx: UpdateContext, s: StoredSubscriber, text: string): 
     const email = normalizeEmail(text);
     if (!email) {
       ctx.reply(tx, { chatId: s.chatId, message: 'emailInvalid', lang });
+      holdOrRelease(tx, ctx, s, false);
       return;
     }
     let next: StoredSubscriber = { ...s, email };
     event(tx, ctx.botId, s.chatId, { at: ctx.now, type: 'gave-email' });
     updateContactIfPushed(tx, ctx, next);
     next = promptNext(tx, ctx, next, 'email');
+    holdOrRelease(tx, ctx, next, false);
     save(tx, ctx, next);
     return;
   }
   ctx.reply(tx, { chatId: s.chatId, message: 'other', lang });
+  holdOrRelease(tx, ctx, s, false);
 }
 
 function onMembership(tx: Tx, ctx: UpdateContext, chatId: number, status: string, ref: string): void {

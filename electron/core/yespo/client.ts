@@ -182,6 +182,26 @@ export class YespoClient {
   }
 
   /**
+   * `GET /v1/contact/token/{app_uuid}/{token}/contactId`: the contact holding a token, or null when
+   * Yespo does not know the token (404) or names no contact.
+   */
+  async tokenHolder(appUuid: string, token: string): Promise<number | null> {
+    let text: string;
+    try {
+      text = await this.request('GET', `/v1/contact/token/${encodeURIComponent(appUuid)}/${encodeURIComponent(token)}/contactId`);
+    } catch (error) {
+      if (error instanceof YespoNotFound) return null;
+      throw error;
+    }
+    try {
+      const id = (JSON.parse(text) as { id?: unknown } | null)?.id;
+      return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
    * `POST /v1/apps/{app_uuid}/token/mute`: pauses newsletters to one chat for `seconds` (5 .. 31,536,000),
    * or without them until unmuted.
    */

@@ -2,7 +2,7 @@
  * Who a subscriber is to Yespo: the one place that decides which identifiers go with the token, so
  * what the screens show is always what is (or was) pushed.
  */
-import type { IdentityKind, Subscriber } from '../contract/types.js';
+import type { IdentityKind, IdentityReason, Subscriber } from '../contract/types.js';
 import type { StoredSubscriber } from '../store/schema.js';
 import type { ContactUpdate, TokenEntry } from './client.js';
 
@@ -11,18 +11,28 @@ export interface IdentitySource {
   phone?: string;
   email?: string;
   signedIdentity?: { kind: 'contactId' | 'externalCustomerId'; value: string };
+  /** The contact Yespo's token lookup says already holds this chat's token. */
+  heldBy?: number;
+}
+
+export interface ChosenIdentity {
+  kind: IdentityKind;
+  value: string;
+  reason: IdentityReason;
 }
 
 /**
- * Which identifier finds this subscriber's contact in Yespo: a signed deep link (the website knows
- * the customer), then their own phone, then the typed email, else a stable id made from the chat id
- * so Yespo's delivery reports map back exactly.
+ * Which identifier finds this subscriber's contact in Yespo: the contact that already holds the token
+ * (Yespo never moves a token, so any other choice would put a second one on another contact), then a
+ * signed deep link (the website knows the customer), their own phone, the typed email, else a stable
+ * id made from the chat id so Yespo's delivery reports map back exactly.
  */
-export function chooseIdentity(s: IdentitySource, externalIdPrefix: string): { kind: IdentityKind; value: string } {
-  if (s.signedIdentity) return { kind: s.signedIdentity.kind, value: s.signedIdentity.value };
-  if (s.phone) return { kind: 'phone', value: s.phone };
-  if (s.email) return { kind: 'email', value: s.email };
-  return { kind: 'externalCustomerId', value: anonymousExternalId(s.chatId, externalIdPrefix) };
+export function chooseIdentity(s: IdentitySource, externalIdPrefix: string): ChosenIdentity {
+  if (s.heldBy !== undefined) return { kind: 'contactId', value: String(s.heldBy), reason: 'token-lookup' };
+  if (s.signedIdentity) return { kind: s.signedIdentity.kind, value: s.signedIdentity.value, reason: 'signed-link' };
+  if (s.phone) return { kind: 'phone', value: s.phone, reason: 'phone' };
+  if (s.email) return { kind: 'email', value: s.email, reason: 'email' };
+  return { kind: 'externalCustomerId', value: anonymousExternalId(s.chatId, externalIdPrefix), reason: 'anonymous' };
 }
 
 export function anonymousExternalId(chatId: number, prefix: string): string {
@@ -43,7 +53,7 @@ export function normalizeEmail(raw: string): string | null {
 }
 
 
-export type PushedIdentifiers = Omit<NonNullable<StoredSubscriber['pushed']>, 'at'>;
+export type PushedIdentifiers = Omit<NonNullable<StoredSubscriber['pushed']>, 'at' | 'reason'>;
 
 type Source = Pick<StoredSubscriber, 'chatId' | 'phone' | 'email' | 'signedIdentity'>;
 
@@ -64,19 +74,23 @@ type Source = Pick<StoredSubscriber, 'chatId' | 'phone' | 'email' | 'signedIdent
  *   a shop's own integration fills with its customer numbers. Delivery reports do not need it either:
  *   their rows carry the contact's phone (`sms`) and email, which are exactly what was pushed.
  */
-export function tokenEntryFor(sub: Source, externalIdPrefix: string): { entry: TokenEntry; identity: { kind: IdentityKind; value: string }; pushed: PushedIdentifiers } {
+export function tokenEntryFor(
+  sub: Source,
+  externalIdPrefix: string,
+  heldBy?: number,
+): { entry: TokenEntry; identity: { kind: IdentityKind; value: string }; reason: IdentityReason; pushed: PushedIdentifiers } {
   const phone = sub.phone ? normalizePhone(sub.phone) ?? undefined : undefined;
   const email = sub.email ? normalizeEmail(sub.email) ?? undefined : undefined;
   // JSON numbers above 2^53 lose digits; such a contactId could only point at the wrong contact.
   const signed = sub.signedIdentity?.kind === 'contactId' && !Number.isSafeInteger(Number(sub.signedIdentity.value)) ? undefined : sub.signedIdentity;
-  const identity = chooseIdentity({ chatId: sub.chatId, phone, email, signedIdentity: signed }, externalIdPrefix);
+  const { reason, ...identity } = chooseIdentity({ chatId: sub.chatId, phone, email, signedIdentity: signed, heldBy }, externalIdPrefix);
 
   const pushed: PushedIdentifiers = {};
   if (identity.kind === 'contactId') pushed.contactId = Number(identity.value);
   if (identity.kind === 'externalCustomerId') pushed.externalCustomerId = identity.value;
   if (phone) pushed.phone = phone;
   if (email) pushed.email = email;
-  return { entry: { token: String(sub.chatId), ...pushed }, identity, pushed };
+  return { entry: { token: String(sub.chatId), ...pushed }, identity, reason, pushed };
 }
 
 /**
@@ -90,6 +104,20 @@ export function identityOf(s: StoredSubscriber, externalIdPrefix: string): Subsc
   if (p?.phone) return { kind: 'phone', value: p.phone };
   if (p?.email) return { kind: 'email', value: p.email };
   return tokenEntryFor(s, externalIdPrefix).identity;
+}
+
+/**
+ * Why the token went to the contact `identityOf` names: as recorded at the push, or for a push
+ * recorded before reasons were, as its identifiers tell; until the push, why it would go there now.
+ */
+export function identityReasonOf(s: StoredSubscriber, externalIdPrefix: string): IdentityReason {
+  const p = s.pushed;
+  if (!p) return tokenEntryFor(s, externalIdPrefix).reason;
+  if (p.reason) return p.reason;
+  const signed = s.signedIdentity;
+  if (p.contactId !== undefined || (signed?.kind === 'externalCustomerId' && p.externalCustomerId === signed.value)) return 'signed-link';
+  if (p.externalCustomerId !== undefined) return 'anonymous';
+  return p.phone ? 'phone' : p.email ? 'email' : 'anonymous';
 }
 
 /**

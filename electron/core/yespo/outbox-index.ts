@@ -89,7 +89,7 @@ export class OutboxIndex {
 
   /**
    * Re-reads the whole outbox: recounts, and indexes items that are new or changed. With `dueBy`,
-   * every waiting item is due no later than that (a "sync now").
+   * every waiting item Yespo has answered before is due no later than that (a "sync now").
    */
   rebuild(dueBy?: number): void {
     const counts: OutboxCounts = { waitingTokens: 0, waiting: 0, failed: 0 };
@@ -98,9 +98,11 @@ export class OutboxIndex {
       countInto(counts, item, 1);
       if (item.state !== 'waiting' || this.claimed.has(id)) continue;
       live++;
+      // An untried item due later is a push held for an answer the bot asked for; "sync now" keeps it.
+      const pull = dueBy !== undefined && item.attempts > 0;
       const known = this.indexed.get(id);
-      if (known && known.ref === item && (dueBy === undefined || known.due <= dueBy)) continue;
-      this.index(item, dueBy === undefined ? item.nextAttemptAt : Math.min(item.nextAttemptAt, dueBy));
+      if (known && known.ref === item && (!pull || known.due <= dueBy)) continue;
+      this.index(item, pull ? Math.min(item.nextAttemptAt, dueBy) : item.nextAttemptAt);
     }
     this.counts = counts;
     // Entries of items that left the outbox (or stopped waiting) are dropped only when there are any.

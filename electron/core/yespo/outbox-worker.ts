@@ -6,6 +6,7 @@ import { contactUpdateFor, tokenEntryFor } from './identity.js';
 import type { OutboxIndex } from './outbox-index.js';
 import type { OutboxWriter, PreparedToken } from './outbox-writer.js';
 import { classifyRefusal, planRefusedBatch } from './split.js';
+import { lookUpToken, mayHoldToken } from './token-lookup.js';
 import type { SyncTiming, YespoConfig } from './sync-config.js';
 import type { SyncContext } from './sync-context.js';
 
@@ -150,7 +151,7 @@ export class OutboxWorker {
       for (const item of items) index.release(item.id);
       return;
     }
-    const prepared: PreparedToken[] = [];
+    const ready: Array<{ item: OutboxItem; key: string; sub: StoredSubscriber }> = [];
     const dropped: OutboxItem[] = [];
     for (const item of items) {
       const current = outbox.get(item.id);
@@ -159,13 +160,19 @@ export class OutboxWorker {
       if (!current || current.state !== 'waiting') continue;
       // Pushed once: a blocked or deleted chat, a vanished record, or a token Yespo already holds.
       if (!sub || sub.state !== 'active' || sub.tokenInYespo) dropped.push(current);
-      else prepared.push({ item: current, key, ...tokenEntryFor(sub, cfg.externalIdPrefix) });
+      else ready.push({ item: current, key, sub });
     }
     /** Items handed on to the halves of a split batch: they stay claimed. */
     const handedOn = new Set<string>();
     try {
       if (dropped.length) await writer.drop(dropped);
-      if (!prepared.length) return;
+      if (!ready.length) return;
+      const prepared: PreparedToken[] = await Promise.all(
+        ready.map(async ({ item, key, sub }) => {
+          const lookup = mayHoldToken(sub) ? await lookUpToken(this.deps.client(cfg), cfg.appUuid ?? '', String(sub.chatId), this.deps.now) : undefined;
+          return { item, key, lookup, ...tokenEntryFor(sub, cfg.externalIdPrefix, lookup?.contactId) };
+        }),
+      );
       try {
         await this.deps.client(cfg).pushTokens(cfg.appUuid ?? '', prepared.map((p) => p.entry));
       } catch (error) {

@@ -6,6 +6,7 @@ import type { YespoError } from './errors.js';
 import type { tokenEntryFor } from './identity.js';
 import type { OutboxIndex } from './outbox-index.js';
 import type { SyncContext } from './sync-context.js';
+import type { TokenLookup } from './token-lookup.js';
 
 /** Meta record `yespo`. */
 export interface YespoMeta {
@@ -16,8 +17,8 @@ export const YESPO_META_KEY = 'yespo';
 
 type Change = [before: OutboxItem, after: OutboxItem | undefined];
 
-/** A token push ready to go: the item, its subscriber's key and what Yespo is sent. */
-export type PreparedToken = { item: OutboxItem; key: string } & ReturnType<typeof tokenEntryFor>;
+/** A token push ready to go: the item, its subscriber's key, what Yespo is sent and its token lookup's answer. */
+export type PreparedToken = { item: OutboxItem; key: string; lookup?: TokenLookup } & ReturnType<typeof tokenEntryFor>;
 
 export interface OutboxWriterDeps extends Pick<SyncContext, 'store' | 'gate' | 'now' | 'logger' | 'notify'> {
   outbox: ReadonlyMap<string, OutboxItem>;
@@ -131,7 +132,8 @@ export class OutboxWriter {
         // A chat blocked while the push was in flight loses the token at Yespo's next send.
         tokenInYespo: sub.state === 'active',
         yespo: { state: 'synced', pushedAt: at },
-        pushed: { ...p.pushed, at },
+        pushed: { ...p.pushed, reason: p.reason, at },
+        ...(p.lookup ? { tokenLookup: p.lookup } : {}),
       });
       tx.append(COLLECTIONS.events, p.key, { at, type: 'pushed', detail: `${p.identity.kind} ${p.identity.value}` } satisfies StoredEvent);
     }

@@ -19,3 +19,15 @@ export function queueEvent(tx: Tx, botId: number, chatId: number, now: number, r
   const id = `${outboxId('event', botId, chatId)}:${ref}`;
   tx.put(COLLECTIONS.outbox, id, { id, kind: 'event', botId, chatId, createdAt: now, attempts: 0, nextAttemptAt: now, state: 'waiting', event } satisfies OutboxItem);
 }
+
+/**
+ * Moves a queued item Yespo has not answered yet to `dueAt` (a held token push released or held
+ * again). One already tried keeps the retry time its backoff chose.
+ */
+export function rescheduleOutbox(tx: Tx, store: Store, kind: OutboxKind, botId: number, chatId: number, now: number, dueAt: number): void {
+  const id = outboxId(kind, botId, chatId);
+  const existing = tx.read<OutboxItem>(store, COLLECTIONS.outbox, id);
+  if (existing?.state !== 'waiting' || existing.attempts > 0) return;
+  if (Math.max(existing.nextAttemptAt, now) === Math.max(dueAt, now)) return;
+  tx.patch<OutboxItem>(store, COLLECTIONS.outbox, id, { nextAttemptAt: dueAt });
+}

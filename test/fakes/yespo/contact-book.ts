@@ -83,6 +83,10 @@ export class ContactBook {
     this.byToken.set(key, contact);
   }
 
+  holderOf(appUuid: string, token: string): FakeContact | undefined {
+    return this.byToken.get(tokenKey(appUuid, token));
+  }
+
   /** Drops the token from every app; returns how many (app, token) pairs were removed. */
   removeToken(token: string): number {
     let removed = 0;

@@ -113,6 +113,17 @@ export function addTokens(state: YespoState, appUuid: string, body: string): Rep
   return { status: 200, contentType: JSON_TYPE, body: '' };
 }
 
+/**
+ * `GET /v1/contact/token/{app_uuid}/{token_id}/contactId` answers `{"id": …}` (the spec's IDResult).
+ * The spec documents it for mobile push tokens and only its 200; here it answers for every token the
+ * fake accepted. What Yespo says for an unknown token or app is unknown: the fake gives 404 with a
+ * plain text body, which clients must read as "not known".
+ */
+export function tokenContactId(state: YespoState, appUuid: string, token: string): Reply {
+  const holder = state.registeredApps.has(appUuid.toLowerCase()) ? state.book.holderOf(appUuid.toLowerCase(), token) : undefined;
+  return holder ? jsonReply(200, { id: holder.id }) : textReply(404, 'Contact not found');
+}
+
 export function muteToken(state: YespoState, appUuid: string, body: string, mute: boolean): Reply {
   const parsed = parseJson(body);
   if (!parsed.ok) return parsed.reply;

@@ -6,7 +6,7 @@
  * Error bodies vary on purpose, as Yespo's do (clients must read plain text, `message`, `errors.message`
  * and `errors[0].message`):
  *   401 "Unauthorized" text · 400 "Wrong app uuid" text · 404 "Not registered application" {message}
- *   400 "Token must be specified" text · 400 schema errors {errors:[{message}]} · 400 bad phone/email and
+ *   404 "Contact not found" text (token lookup) · 400 "Token must be specified" text · 400 schema errors {errors:[{message}]} · 400 bad phone/email and
  *   missing identifier {errors:{message}} · 409 "Repeated request within 1 minute" text · 403 activity text
  *   503 outage: nginx HTML and plain text, alternating · injected 429 text, 500 {message}, 502 nginx HTML,
  *   503 text, a 500 {message} echoing the Authorization header · rejectToken: the four shapes in turn unless one is given.
@@ -16,7 +16,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { ActivityLog, type ActivityRow } from './activity-log.js';
 import { ContactBook, type FakeContact } from './contact-book.js';
-import { addTokens, accountInfo, contactActivity, muteToken, registerEvent, upsertContact, type FakeEvent, type YespoState } from './endpoints.js';
+import { addTokens, accountInfo, contactActivity, muteToken, registerEvent, tokenContactId, upsertContact, type FakeEvent, type YespoState } from './endpoints.js';
 import { ERROR_SHAPES, errorReply, nginxPage, textReply, type ErrorShape, type Reply } from './error-bodies.js';
 
 export type { ActivityRow, MediaType } from './activity-log.js';
@@ -115,6 +115,7 @@ export interface FakeYespoOptions {
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const TOKENS_PATH = /^\/v1\/apps\/([^/]+)\/tokens$/;
 const MUTE_PATH = /^\/v1\/apps\/([^/]+)\/token\/(mute|unmute)$/;
+const TOKEN_HOLDER_PATH = /^\/v1\/contact\/token\/([^/]+)\/([^/]+)\/contactId$/;
 
 interface Fault {
   remaining: number;
@@ -230,14 +231,16 @@ export async function startFakeYespo(opts: FakeYespoOptions = {}): Promise<FakeY
     if (basicPassword(r.authorization) !== apiKey) return textReply(401, 'Unauthorized');
     const tokens = TOKENS_PATH.exec(r.path);
     const mute = MUTE_PATH.exec(r.path);
-    const known = r.underRoot && (tokens || mute || r.path === '/v1/account/info' || r.path === '/v1/contact' || r.path === '/v2/event' || r.path === '/v2/contacts/activity');
+    const holder = TOKEN_HOLDER_PATH.exec(r.path);
+    const known = r.underRoot && (tokens || mute || holder || r.path === '/v1/account/info' || r.path === '/v1/contact' || r.path === '/v2/event' || r.path === '/v2/contacts/activity');
     if (!known) return textReply(404, 'Not Found');
-    const expected = r.path === '/v1/account/info' || r.path === '/v2/contacts/activity' ? 'GET' : 'POST';
+    const expected = holder || r.path === '/v1/account/info' || r.path === '/v2/contacts/activity' ? 'GET' : 'POST';
     if (r.method !== expected) return textReply(405, 'Method Not Allowed');
     if (expected === 'POST' && !isJsonUtf8(r.contentType)) return textReply(415, 'Unsupported Media Type');
 
     if (tokens) return addTokens(state, decodeSegment(tokens[1]), r.body);
     if (mute) return muteToken(state, decodeSegment(mute[1]), r.body, mute[2] === 'mute');
+    if (holder) return tokenContactId(state, decodeSegment(holder[1]), decodeSegment(holder[2]));
     if (r.path === '/v1/contact') return upsertContact(state, r.body, r.at);
     if (r.path === '/v2/event') return registerEvent(state, r.body, r.at);
     if (r.path === '/v2/contacts/activity') return contactActivity(state, r.query);

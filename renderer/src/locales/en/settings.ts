@@ -41,6 +41,9 @@ export default {
     askPhoneHint: 'After Start, the bot offers a button to share the phone number, so Yespo can match them to an existing contact.',
     askEmail: 'Ask for an email address',
     askEmailHint: 'The bot asks them to type their email address.',
+    waitMinutes: 'Wait for the answer up to … minutes',
+    waitHint: 'While the bot waits for the phone or email, the subscriber is not sent to Yespo yet, so the subscription lands on the contact you already have. An answer or any other message ends the wait.',
+    waitInvalid: 'Enter a whole number of minutes from 1 to 1440 (a day).',
     keys: {
       welcome: { label: 'Welcome', hint: 'Sent when someone presses Start.' },
       askPhone: { label: 'Asking for the phone number', hint: 'Sent with the button that shares the phone number.' },

@@ -148,6 +148,7 @@ export default {
     askPhoneHelp: 'The bot shows a button that shares the number of the customer’s Telegram account. With it, Yespo adds the subscription to the contact you already have.',
     askEmail: 'Ask for the email address',
     askEmailHelp: 'The bot asks the customer to type their email. With it, Yespo adds the subscription to the contact you already have.',
+    askWait: 'Until the customer answers (or writes something else), the app waits up to {minutes} minutes before sending them to Yespo, so the subscription lands on the contact you already have instead of a new one.',
     identityTitle: 'Subscribers who share nothing',
     identityHelp: 'If a customer shares neither a phone number nor an email, Yespo still needs to tell them apart. The app names them with this prefix and their Telegram number, for example {example}.',
     prefixLabel: 'Prefix for these subscribers',

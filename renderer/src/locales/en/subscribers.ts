@@ -1,4 +1,4 @@
-import type { IdentityKind, SubscriberEventType, SubscriberState, YespoSyncState } from '../../../../electron/core/contract/types.js';
+import type { IdentityKind, IdentityReason, SubscriberEventType, SubscriberState, YespoSyncState } from '../../../../electron/core/contract/types.js';
 
 export default {
   title: 'Subscribers',
@@ -50,6 +50,13 @@ export default {
     phone: 'Phone',
     email: 'Email',
   } satisfies Record<IdentityKind, string>,
+  identityReason: {
+    'signed-link': 'They came through a signed link from your website that names them',
+    phone: 'Found by the phone number they shared',
+    email: 'Found by the email they typed',
+    anonymous: 'They shared nothing, so the app named them by their Telegram number',
+    'token-lookup': 'Yespo said this contact already holds their subscription',
+  } satisfies Record<IdentityReason, string>,
   events: {
     started: 'Pressed Start',
     'shared-phone': 'Shared their phone number',
@@ -74,6 +81,7 @@ export default {
     title: 'Subscriber',
     yespoSaid: 'What Yespo said',
     identity: 'Known in Yespo by',
+    identityReason: 'Why this contact',
     pushedAt: 'Sent to Yespo',
     chatId: 'Telegram chat ID',
     newsletters: 'Newsletters',

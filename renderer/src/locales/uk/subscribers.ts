@@ -50,6 +50,13 @@ export default {
     phone: 'Телефон',
     email: 'Email',
   },
+  identityReason: {
+    'signed-link': 'Людина прийшла за підписаним посиланням із вашого сайту, яке її називає',
+    phone: 'Знайдено за номером телефону, яким людина поділилася',
+    email: 'Знайдено за email, який людина ввела',
+    anonymous: 'Людина нічого не повідомила, тож застосунок позначив її номером у Telegram',
+    'token-lookup': 'Yespo повідомив, що підписка вже є в цього контакту',
+  },
   events: {
     started: 'Натиснув Start',
     'shared-phone': 'Поділився номером телефону',
@@ -74,6 +81,7 @@ export default {
     title: 'Підписник',
     yespoSaid: 'Що відповів Yespo',
     identity: 'У Yespo відомий як',
+    identityReason: 'Чому цей контакт',
     pushedAt: 'Надіслано в Yespo',
     chatId: 'ID чату Telegram',
     newsletters: 'Розсилки',
