@@ -44,11 +44,14 @@ test('a password store that is not running: the wizard explains what to do on Li
     await expect(problem).toHaveCount(0);
     await expect(wizard.next).toBeEnabled();
     await wizard.expectFocus(wizard.next);
+    // Entering a step that asks for a secret checks the keychain again; the keyring goes away only after that check.
+    const entryCheck = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/checkKeychain');
     await wizard.press('Enter');
 
     await wizard.expectStep('bot');
     const tokenInput = wizard.byTestId('bot-token-input');
     await wizard.expectFocus(tokenInput);
+    await entryCheck;
 
     // The keyring goes away again just before she saves the token: the token is not kept anywhere else.
     await bus.disappear();
