@@ -11,8 +11,13 @@ export function mountTmpfs(dir: string, megabytes: number): boolean {
   return run('mount', ['-t', 'tmpfs', '-o', `size=${megabytes}m,mode=0700`, 'tmpfs', dir]);
 }
 
+/**
+ * Lazily: a process that still has a file open on the mount (an engine between two attempts to open
+ * its store, a shell still stopping) would make a plain umount fail with EBUSY and leave the folder
+ * read-only for every later round. Detached at once, new opens see the folder beneath.
+ */
 export function unmount(dir: string): boolean {
-  return run('umount', [dir]);
+  return run('umount', ['-l', dir]);
 }
 
 /**

@@ -230,7 +230,7 @@ export async function runCampaign(seed: number, kills: number, log: Log): Promis
     const ro = await p.status();
     if (!ro) observe(guarantee, `the engine on a read-only folder: ${silence(p)}`);
     else if (!storeProblem(ro)) observe(guarantee, `on a read-only folder the status says store ${ro.store.state}, bot ${ro.bot.state}`);
-    unmount(dataDir);
+    if (!unmount(dataDir)) observe(guarantee, 'the read-only mount could not be removed: the rest of the run would be on a read-only folder');
     readOnly = false;
     if (!alive(p)) return start('once the folder was writable');
     const healed = await waitUntil(
