@@ -44,6 +44,8 @@ describe('delivery failures from Yespo', () => {
     world.fake.addUndelivered({ externalCustomerId: 'shop-4', messageName: 'Shop news', activityDateTime: at(4) });
     world.fake.addUndelivered({ contactId: contactIdOf(6), mediaType: 'email', messageName: 'Not telegram' });
     world.fake.addUndelivered({ externalCustomerId: 'someone-else', messageName: 'Unknown contact' });
+    // Muted (left with /stop, or muted by the owner): skipped as asked, not a failure.
+    world.fake.addUndelivered({ contactId: contactIdOf(2), messageName: 'Muted news', statusDescription: 'CHANNEL_WAS_MUTED', activityDateTime: at(5) });
 
     await u.sync.pollActivity();
     const stored = failures().sort((a, b) => a.chatId! - b.chatId!);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredSubscriber } from '../../electron/core/store/schema.js';
-import { activityFailureId, activityWindow, isBlockedReason, PushedIndex } from '../../electron/core/yespo/activity.js';
+import { activityFailureId, activityWindow, isBlockedReason, isMutedReason, PushedIndex } from '../../electron/core/yespo/activity.js';
 
 const DAY = 86_400_000;
 
@@ -56,6 +56,15 @@ describe('isBlockedReason', () => {
     expect(isBlockedReason('Forbidden: user is deactivated')).toBe(true);
     expect(isBlockedReason('Bad Request: message is too long')).toBe(false);
     expect(isBlockedReason(undefined)).toBe(false);
+  });
+});
+
+describe('isMutedReason', () => {
+  it('recognises a send skipped for a muted channel, and nothing else', () => {
+    expect(isMutedReason('CHANNEL_WAS_MUTED')).toBe(true);
+    expect(isMutedReason('Channel was muted until 2026-12-31')).toBe(true);
+    expect(isMutedReason('Forbidden: bot was blocked by the user')).toBe(false);
+    expect(isMutedReason(undefined)).toBe(false);
   });
 });
 

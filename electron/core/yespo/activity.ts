@@ -37,6 +37,14 @@ export function isBlockedReason(text: string | undefined): boolean {
   return !!text && /forbidden|blocked by the user|user is deactivated/i.test(text);
 }
 
+/**
+ * A send skipped because the subscriber's channel is muted (they left with /stop, or the owner
+ * muted them) is what they asked for, not a delivery failure.
+ */
+export function isMutedReason(text: string | undefined): boolean {
+  return !!text && /CHANNEL_WAS_MUTED|channel was muted/i.test(text);
+}
+
 /** One stored failure per activity row, whatever the number of reads that return it. */
 export function activityFailureId(row: ActivityRow): string {
   if (row.offset) return `undelivered:${row.offset}`;
@@ -130,7 +138,7 @@ export async function readDeliveryFailures(opts: {
     result.rows += rows.length;
     const tx = new Tx();
     for (const row of rows) {
-      if (row.mediaType !== 'telegrambot') continue;
+      if (row.mediaType !== 'telegrambot' || isMutedReason(row.statusDescription)) continue;
       const at = Date.parse(row.activityDateTime ?? '') || startedAt;
       const found = index.match(row, at);
       if (!found) {
