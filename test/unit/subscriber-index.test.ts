@@ -62,3 +62,20 @@ describe('the subscriber index', () => {
     expect(querySubscribers(index, 1, { sort: 'name', dir: 'asc', limit: 2 }, 'tg-').rows.map((r) => r.firstName)).toEqual(['Name0', 'Name0']);
   });
 });
+
+describe('sorting', () => {
+  it('breaks ties by chat id in the chosen direction, so a reversed order is the exact reverse', async () => {
+    const store = await openStore();
+    const index = new SubscriberIndex(store);
+    const tx = store.tx();
+    // The same second for all, and names that tie in pairs.
+    for (const chatId of [5, 2, 9, 1, 8]) tx.put(COLLECTIONS.subscribers, subscriberKey(1, chatId), subscriber(chatId, 1_000, { firstName: chatId % 2 ? 'Same' : 'Other' }));
+    await store.commit(tx);
+    for (const sort of ['firstStartAt', 'lastStartAt', 'name'] as const) {
+      const asc = querySubscribers(index, 1, { sort, dir: 'asc' }, 'tg-').rows.map((r) => r.chatId);
+      const desc = querySubscribers(index, 1, { sort, dir: 'desc' }, 'tg-').rows.map((r) => r.chatId);
+      expect(desc, sort).toEqual([...asc].reverse());
+    }
+    expect(querySubscribers(index, 1, { sort: 'firstStartAt', dir: 'desc' }, 'tg-').rows.map((r) => r.chatId)).toEqual([9, 8, 5, 2, 1]);
+  });
+});

@@ -39,7 +39,8 @@ type Compare = (a: IndexEntry, b: IndexEntry) => number;
 
 function comparator(sort: NonNullable<SubscriberQuery['sort']>, dir: 'asc' | 'desc'): Compare {
   const sign = dir === 'asc' ? 1 : -1;
-  const tie = (a: IndexEntry, b: IndexEntry): number => a.s.chatId - b.s.chatId;
+  // Ties (the same second, the same name) break by chat id in the same direction, so the order is stable and reverses whole.
+  const tie = (a: IndexEntry, b: IndexEntry): number => sign * (a.s.chatId - b.s.chatId);
   switch (sort) {
     case 'name':
       return (a, b) => {
