@@ -9,7 +9,8 @@ import { startFakeTelegram, type FakeTelegram, type FakeUser } from '../fakes/te
 import { startFakeYespo, type FakeYespo } from '../fakes/yespo/server.js';
 import { checkOutcome, findSecrets, secretForms, type Check, type Outcome } from './checks.js';
 import { CHILD_TIMING, IN_FLIGHT_PER_KILL, RETRY_AFTER_CLAMP_MS, TELEGRAM_FAKE_SCALE } from './child-timing.js';
-import { bindReadOnly, fillDisk, freeBallast, mountTmpfs, unmount } from './data-disk.js';
+import { bindReadOnly, mountTmpfs, unmount } from '../support/mounts.js';
+import { fillDisk, freeBallast } from './data-disk.js';
 import { spawnEngine, waitUntil, type EngineProcess } from './engine-process.js';
 import { HUGE_RETRY_AFTER, planRounds, type KillMoment, type RoundPlan, type YespoFaultPlan } from './fault-schedule.js';
 import { seededRandom } from './random.js';
@@ -56,7 +57,7 @@ export async function runCampaign(seed: number, kills: number, log: Log): Promis
   const root = mkdtempSync(path.join(os.tmpdir(), 'tcy-faults-'));
   const disk = path.join(root, 'disk');
   mkdirSync(disk);
-  const tmpfs = mountTmpfs(disk, TMPFS_MB);
+  const tmpfs = mountTmpfs(disk, TMPFS_MB * 1024);
   if (!tmpfs) log('skipped: no tmpfs');
   const dataDir = path.join(disk, 'data');
   mkdirSync(dataDir);
@@ -211,7 +212,7 @@ export async function runCampaign(seed: number, kills: number, log: Log): Promis
   async function readOnlyEpisode(): Promise<EngineProcess> {
     const guarantee = 'a read-only data folder still starts the UI, reports the store, and recovers once writable';
     observe(guarantee);
-    if (!bindReadOnly(dataDir)) {
+    if (!bindReadOnly(dataDir, dataDir)) {
       log('skipped: no read-only mount');
       return start('for the round');
     }
