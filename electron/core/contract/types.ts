@@ -162,6 +162,23 @@ export interface Status {
   notices: Notice[];
 }
 
+// ---------------------------------------------------------------- alerts
+
+/** The states where the owner must act: a desktop notification each, and a Telegram alert after 15 minutes. */
+export type MustActCode = 'token-rejected' | 'webhook-set' | 'api-key-rejected' | 'app-uuid-wrong' | 'keychain-locked' | 'store-write-failed' | 'offline';
+
+/** Alerts to the owner's own Telegram chat. */
+export interface OwnerAlerts {
+  state: 'off' | 'waiting' | 'on';
+  /** Only in the answer that made it: the one-time link she opens on her phone. */
+  link?: string;
+  /** While waiting: when the link stops working. */
+  expiresAt?: number;
+  /** While on: since when, and her name in Telegram. */
+  since?: number;
+  name?: string;
+}
+
 // ---------------------------------------------------------------- setup
 
 export const SETUP_STEPS = ['welcome', 'bot', 'yespo-bot', 'api-key', 'subscribers', 'live-test', 'done'] as const;
