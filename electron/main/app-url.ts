@@ -31,3 +31,12 @@ export function appUrlPath(url: string): string | null {
   }
   return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST ? parsed.pathname : null;
 }
+
+/**
+ * The window's URL for a UI route (the renderer uses hash history), or null for anything that is not
+ * a plain route of ours, so a notification can never take the window elsewhere.
+ */
+export function routeUrl(entryUrl: string, route: string): string | null {
+  if (!/^\/(?!\/)[A-Za-z0-9/?=&_.-]*$/.test(route)) return null;
+  return `${entryUrl.split('#')[0]}#${route}`;
+}

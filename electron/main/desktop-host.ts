@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Host, HostCapabilities } from '../core/contract/host.js';
+import type { DesktopNotification, Host, HostCapabilities } from '../core/contract/host.js';
 import { hidesToTray } from './close-policy.js';
 import type { LoginItem } from './login-item.js';
 
@@ -15,6 +15,8 @@ export interface DesktopHostOptions {
   /** Electron's `shell.openPath`: an error text, empty on success. */
   openPath: (folder: string) => Promise<string>;
   notificationsSupported: boolean;
+  /** Shows a notification that opens the window at its route when clicked (`desktop-notification.ts`). */
+  notify: (notification: DesktopNotification) => void;
 }
 
 /** The Electron shell's side of the host contract, which the engine calls for the switches only the desktop can carry out. */
@@ -30,5 +32,6 @@ export function createDesktopHost(options: DesktopHostOptions): Host {
       const problem = await options.openPath(dataDir);
       if (problem) throw new Error(`Could not open the data folder: ${problem}`);
     },
+    notify: (notification) => options.notify(notification),
   };
 }

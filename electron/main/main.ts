@@ -11,9 +11,10 @@ import { keychainServiceFor, resolveDataDir, usualDataDir } from '../core/data-d
 import { createKeychainSecrets } from '../core/secrets/keychain.js';
 import { contentSecurityPolicy } from '../core/ui-files/csp.js';
 import { installAppMenu } from './app-menu.js';
-import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, urlOrigin } from './app-url.js';
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, routeUrl, urlOrigin } from './app-url.js';
 import { keepRunningOnClose } from './close-to-tray.js';
 import { createDesktopHost } from './desktop-host.js';
+import { showDesktopNotification } from './desktop-notification.js';
 import { forwardEvents, registerIpc } from './ipc.js';
 import { startedHidden } from './launch-args.js';
 import { createLoginItem } from './login-item.js';
@@ -85,7 +86,22 @@ async function startShell(): Promise<void> {
 
   const secrets = createKeychainSecrets(keychainServiceFor(APP_ID, dataDir, usualDataDir(dataContext)));
   const loginItem = createLoginItem(platform);
-  const host = createDesktopHost({ platform, dataDir, loginItem, openPath: (folder) => shell.openPath(folder), notificationsSupported: Notification.isSupported() });
+  const entryUrl = devServerUrl ?? APP_ENTRY_URL;
+  // A notification's click shows the window on the screen that fixes what it tells.
+  const openAt = (route: string) => {
+    const url = routeUrl(entryUrl, route);
+    if (!window || !url) return;
+    showWindow(window);
+    window.loadURL(url).catch((error: unknown) => logger.warn({ err: error }, 'could not open the screen of a notification'));
+  };
+  const host = createDesktopHost({
+    platform,
+    dataDir,
+    loginItem,
+    openPath: (folder) => shell.openPath(folder),
+    notificationsSupported: Notification.isSupported(),
+    notify: (notification) => showDesktopNotification(notification, openAt),
+  });
   const engine = createEngine({ dataDir, version: app.getVersion(), secrets, logger, host });
   const shellState = await loadShellState(shellStateFile(dataDir));
   let settings: ShellSettings = DEFAULT_SHELL_SETTINGS;
@@ -106,7 +122,7 @@ async function startShell(): Promise<void> {
 
   window = createMainWindow({
     preload: paths.preload,
-    url: devServerUrl ?? APP_ENTRY_URL,
+    url: entryUrl,
     icon: paths.windowIcon,
     show: showWhenReady || !startedHidden(process.argv, loginItem.wasOpenedAtLogin()),
     logger,

@@ -1,9 +1,10 @@
-import type { Host, HostCapabilities } from '../../electron/core/contract/host.js';
+import type { DesktopNotification, Host, HostCapabilities } from '../../electron/core/contract/host.js';
 
 /** A desktop shell's side of the host contract, as the Electron shell implements it, recording what it was asked. */
 export interface FakeHost extends Host {
   loginItem: boolean;
   shownFolders: string[];
+  notifications: DesktopNotification[];
 }
 
 export function fakeHost(capabilities: Partial<HostCapabilities> = {}, loginItem = false): FakeHost {
@@ -11,12 +12,16 @@ export function fakeHost(capabilities: Partial<HostCapabilities> = {}, loginItem
     capabilities: { loginItem: true, closeToTray: true, showFolder: true, notifications: true, ...capabilities },
     loginItem,
     shownFolders: [],
+    notifications: [],
     loginItemEnabled: () => host.loginItem,
     async setLoginItem(enabled) {
       host.loginItem = enabled;
     },
     async showFolder(folder) {
       host.shownFolders.push(folder);
+    },
+    notify(notification) {
+      host.notifications.push(notification);
     },
   };
   return host;

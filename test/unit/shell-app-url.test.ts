@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, APP_ORIGIN, appUrlPath, urlOrigin } from '../../electron/main/app-url.js';
+import { APP_ENTRY_URL, APP_ORIGIN, appUrlPath, routeUrl, urlOrigin } from '../../electron/main/app-url.js';
 
 describe('appUrlPath', () => {
   it('gives the path of app://app/ URLs, still encoded, for the shared UI-files module to resolve', () => {
@@ -38,5 +38,21 @@ describe('urlOrigin', () => {
     expect(urlOrigin('about:blank')).toBeNull();
     expect(urlOrigin('data:text/html,hi')).toBeNull();
     expect(urlOrigin('')).toBeNull();
+  });
+});
+
+describe('routeUrl', () => {
+  it('opens a UI route in the window’s page (hash history), from the app or the dev server', () => {
+    expect(routeUrl(APP_ENTRY_URL, '/settings?section=api-key')).toBe('app://app/index.html#/settings?section=api-key');
+    expect(routeUrl(`${APP_ENTRY_URL}#/subscribers`, '/')).toBe('app://app/index.html#/');
+    expect(routeUrl('http://localhost:5173/', '/settings?section=bot')).toBe('http://localhost:5173/#/settings?section=bot');
+  });
+
+  it('refuses anything that is not a plain route, so a notification never takes the window elsewhere', () => {
+    expect(routeUrl(APP_ENTRY_URL, 'https://evil.example/')).toBeNull();
+    expect(routeUrl(APP_ENTRY_URL, '//evil.example/')).toBeNull();
+    expect(routeUrl(APP_ENTRY_URL, '/settings#x')).toBeNull();
+    expect(routeUrl(APP_ENTRY_URL, 'javascript:alert(1)')).toBeNull();
+    expect(routeUrl(APP_ENTRY_URL, '')).toBeNull();
   });
 });

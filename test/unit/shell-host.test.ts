@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { DesktopNotification } from '../../electron/core/contract/host.js';
 import { createDesktopHost, hostCapabilities, type DesktopHostOptions } from '../../electron/main/desktop-host.js';
 
 describe('hostCapabilities', () => {
@@ -20,6 +21,7 @@ describe('the desktop host', () => {
   function host(openResult = '') {
     const opened: string[] = [];
     const changes: boolean[] = [];
+    const notified: DesktopNotification[] = [];
     let enabled = false;
     const options: DesktopHostOptions = {
       platform: 'win32',
@@ -36,8 +38,9 @@ describe('the desktop host', () => {
         opened.push(folder);
         return openResult;
       },
+      notify: (notification) => notified.push(notification),
     };
-    return { host: createDesktopHost(options), opened, changes };
+    return { host: createDesktopHost(options), opened, changes, notified };
   }
 
   it('reads and sets the login item through the OS', async () => {
@@ -59,5 +62,11 @@ describe('the desktop host', () => {
 
   it('says why the file manager could not open it', async () => {
     await expect(host('Failed to open path').host.showFolder(dataDir)).rejects.toThrow('Could not open the data folder: Failed to open path');
+  });
+
+  it('shows the engine’s notifications through the OS, with the route a click opens', () => {
+    const h = host();
+    h.host.notify({ title: 'Yespo doesn’t accept the API key', body: 'Enter a new API key.', route: '/settings?section=api-key' });
+    expect(h.notified).toEqual([{ title: 'Yespo doesn’t accept the API key', body: 'Enter a new API key.', route: '/settings?section=api-key' }]);
   });
 });

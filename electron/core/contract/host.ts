@@ -16,10 +16,20 @@ export interface HostCapabilities {
 
 export const NO_HOST_CAPABILITIES: HostCapabilities = { loginItem: false, closeToTray: false, showFolder: false, notifications: false };
 
+/** A desktop notification, in the UI's language; a click opens the window at `route`. */
+export interface DesktopNotification {
+  title: string;
+  body: string;
+  /** The UI route of the screen that fixes it, e.g. `/settings?section=bot`. */
+  route: string;
+}
+
 export interface Host {
   readonly capabilities: HostCapabilities;
   /** The OS is the truth about the login item: the user may change it there. */
   loginItemEnabled(): boolean;
   setLoginItem(enabled: boolean): Promise<void>;
   showFolder(folder: string): Promise<void>;
+  /** Called only when `capabilities.notifications` is true. */
+  notify(notification: DesktopNotification): void;
 }
