@@ -16,6 +16,7 @@ import {
   type ImportReport,
   type KeychainCheck,
   type LiveTest,
+  type OwnerAlerts,
   type SetupState,
   type Settings,
   type Stats,
@@ -109,6 +110,9 @@ export const ARGS = {
   getLiveTest: NoArgs,
   getHostCapabilities: NoArgs,
   showDataFolder: NoArgs,
+  getOwnerAlerts: NoArgs,
+  startOwnerAlerts: NoArgs,
+  stopOwnerAlerts: NoArgs,
 } satisfies Record<MethodName, v.GenericSchema>;
 
 type Args<M extends MethodName> = v.InferOutput<(typeof ARGS)[M]>;
@@ -149,6 +153,10 @@ export interface Results {
   getHostCapabilities: HostCapabilities;
   /** Opens the data folder (where a damaged file was put aside, too) in the file manager. */
   showDataFolder: null;
+  getOwnerAlerts: OwnerAlerts;
+  /** A new one-time link: her Start in the bot with it makes her chat the one that gets alerts. */
+  startOwnerAlerts: OwnerAlerts;
+  stopOwnerAlerts: OwnerAlerts;
 }
 
 /** The API the UI calls. Every method may reject with an `ApiFailure`. */

@@ -31,6 +31,9 @@ export const METHODS = [
   'getLiveTest',
   'getHostCapabilities',
   'showDataFolder',
+  'getOwnerAlerts',
+  'startOwnerAlerts',
+  'stopOwnerAlerts',
 ] as const;
 
 export type MethodName = (typeof METHODS)[number];

@@ -1,4 +1,9 @@
 import { Api } from 'grammy';
+import { alertLanguage } from '../alerts/alert-texts.js';
+import { DesktopNotifications } from '../alerts/desktop-notifications.js';
+import { MustActWatch } from '../alerts/must-act-watch.js';
+import type { NotifiedStates } from '../alerts/notification-rules.js';
+import { OwnerAlertsService } from '../alerts/owner-alerts.js';
 import type { EngineApi } from '../contract/api.js';
 import { ApiFailure } from '../contract/errors.js';
 import { LinksService } from '../links/links-service.js';
@@ -7,7 +12,7 @@ import { SettingsService } from '../settings/settings-service.js';
 import { SetupService } from '../setup/setup-service.js';
 import { botStatusOf, syncStatusOf } from '../status/component-status.js';
 import { StatusService } from '../status/status-service.js';
-import { COLLECTIONS } from '../store/schema.js';
+import { COLLECTIONS, META } from '../store/schema.js';
 import { StoreWriteError, type Store, type Tx } from '../store/store.js';
 import { SubscriberService } from '../subscribers/subscriber-service.js';
 import { applyBatch } from '../telegram/batch.js';
@@ -169,6 +174,32 @@ export function runningPhase({ options, vault, events }: PhaseContext, store: St
     },
   });
 
+  const ownerAlerts = new OwnerAlertsService({
+    store,
+    logger,
+    now,
+    commit: (tx) => store.commit(tx),
+    bot: () => currentBot() ?? null,
+    settings: () => settings.current(),
+    wakeSender: () => replies.wake(),
+  });
+  const notifications = new DesktopNotifications({
+    host,
+    logger,
+    now,
+    language: () => alertLanguage(settings.current().uiLanguage),
+    notified: store.get<NotifiedStates>(COLLECTIONS.meta, META.desktopNotified) ?? {},
+    save: (notified) => store.commit(store.tx().put(COLLECTIONS.meta, META.desktopNotified, notified)),
+  });
+  const mustAct = new MustActWatch({
+    status: () => status.status(),
+    events,
+    logger,
+    now,
+    timeScale: options.timeScale,
+    followers: [(states) => notifications.follow(states), (states) => ownerAlerts.follow(states.map((s) => s.code))],
+  });
+
   function startWorkers(): void {
     poller.start();
     answers.start();
@@ -238,6 +269,9 @@ export function runningPhase({ options, vault, events }: PhaseContext, store: St
       return status.status();
     },
     getLiveTest: async () => setup.liveTest(),
+    getOwnerAlerts: async () => ownerAlerts.state(),
+    startOwnerAlerts: () => ownerAlerts.begin(),
+    stopOwnerAlerts: () => ownerAlerts.end(),
     ...hostCalls(host, options.dataDir),
   };
 
@@ -252,8 +286,10 @@ export function runningPhase({ options, vault, events }: PhaseContext, store: St
       if (settings.paused()) poller.suspend();
       status.start(savedLastPollAt());
       startWorkers();
+      mustAct.start();
     },
     async stop() {
+      await mustAct.stop();
       status.stop();
       await stopWorkers();
       await store.close();

@@ -82,7 +82,9 @@ export interface ReplyItem {
   id: string;
   botId: number;
   chatId: number;
-  message: BotTextKey;
+  /** One of the owner's bot texts, or `alert`: the app's own words to the owner's chat, in `text`. */
+  message: BotTextKey | 'alert';
+  text?: string;
   /** The subscriber's Telegram language code, which picks the text's language. */
   lang?: string;
   /** `contact`: the share-my-phone button; `remove`: take the keyboard away. */
@@ -121,4 +123,4 @@ export function recordIsReadable(collection: string, value: unknown): boolean {
 }
 
 /** Keys of the engine's own records in the `meta` collection. */
-export const META = { setup: 'setup', settings: 'settings', paused: 'paused' } as const;
+export const META = { setup: 'setup', settings: 'settings', paused: 'paused', ownerAlerts: 'owner-alerts', ownerAlertStates: 'owner-alert-states', desktopNotified: 'desktop-notified' } as const;

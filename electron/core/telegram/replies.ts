@@ -8,7 +8,7 @@ import { classifyTelegramError } from './telegram-errors.js';
 import { pickText } from './texts.js';
 import { telegramWaitMs } from './wait.js';
 
-export type ReplyDraft = Pick<ReplyItem, 'chatId' | 'message' | 'lang' | 'keyboard'>;
+export type ReplyDraft = Pick<ReplyItem, 'chatId' | 'message' | 'text' | 'lang' | 'keyboard'>;
 
 /** Telegram's limits: about one message a second per chat and 30 overall; we stay under. */
 export const PER_CHAT_INTERVAL_MS = 1_000;
@@ -22,6 +22,7 @@ let sequence = 0;
 export function queueReply(tx: Tx, botId: number, now: number, draft: ReplyDraft): void {
   const id = `${botId}:${draft.chatId}:${now.toString(36)}:${(sequence++).toString(36)}`;
   const item: ReplyItem = { id, botId, chatId: draft.chatId, message: draft.message, createdAt: now, nextAttemptAt: now, attempts: 0 };
+  if (draft.text !== undefined) item.text = draft.text;
   if (draft.lang) item.lang = draft.lang;
   if (draft.keyboard) item.keyboard = draft.keyboard;
   tx.put(COLLECTIONS.replies, id, item);
@@ -29,6 +30,7 @@ export function queueReply(tx: Tx, botId: number, now: number, draft: ReplyDraft
 
 /** The text and keyboard of a queued reply, in the subscriber's language, with the owner's texts. */
 export function renderReply(item: ReplyItem, texts: Settings['texts']): { text: string; replyMarkup?: object } {
+  if (item.message === 'alert') return { text: item.text ?? '' };
   const text = pickText(texts, item.message, item.lang);
   if (item.keyboard === 'contact') {
     return { text, replyMarkup: { keyboard: [[{ text: pickText(texts, 'phoneButton', item.lang), request_contact: true }]], resize_keyboard: true, one_time_keyboard: true } };

@@ -1,3 +1,4 @@
+import { onOwnerMessage } from '../alerts/owner-chat.js';
 import type { Settings, SubscriberEvent } from '../contract/types.js';
 import type { Logger } from '../log.js';
 import type { Store, Tx } from '../store/store.js';
@@ -261,6 +262,7 @@ export function applyUpdate(tx: Tx, ctx: UpdateContext, update: TgUpdate): boole
   if (!message) return false;
   if (!isPrivate(message.chat) || message.from.is_bot) return false;
   const chatId = message.chat.id;
+  if (onOwnerMessage(tx, ctx, chatId, message.from, message.text)) return true;
   if (message.text !== undefined) {
     const start = parseStart(message.text, ctx.botUsername);
     if (start) {
