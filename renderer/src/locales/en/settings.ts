@@ -165,4 +165,16 @@ export default {
     disconnectConfirm: 'Disconnect',
     disconnected: 'Disconnected.',
   },
+  alerts: {
+    title: 'Alerts in Telegram',
+    intro: 'The bot can message you in Telegram when something needs you for more than 15 minutes (the bot token or API key stopped working, the app can’t save data…), and again when it is fixed. Your chat is not counted or sent to Yespo as a subscriber.',
+    start: 'Send alerts to me',
+    scan: 'Open this link on your phone, or scan the code, and press Start in your bot. This page updates when it is done.',
+    qrLabel: 'QR code of the link that turns on alerts',
+    linkLabel: 'Link for your phone',
+    oneTime: 'The link works once, for 30 minutes. If your chat got alerts before, it gets them until you press Start.',
+    linkHidden: 'A link is waiting to be opened. To see it again, make a new one (the old one then stops working).',
+    on: 'Alerts go to your Telegram chat ({name}).',
+    stop: 'Stop alerts',
+  },
 };
