@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxItem, StoredFailure, StoredSubscriber } from '../../electron/core/store/schema.js';
-import { buildFailureGroups } from '../../electron/core/yespo/failures.js';
+import { buildFailureGroups, countUndeliveredSince } from '../../electron/core/yespo/failures.js';
 
 function sub(chatId: number, extra: Partial<StoredSubscriber> = {}): StoredSubscriber {
   return {
@@ -86,5 +86,20 @@ describe('buildFailureGroups', () => {
     const outbox = [item(8, { id: 'contact:1:8', kind: 'contact', state: 'failed', attempts: 1, lastError: 'Invalid email: x' })];
     const [rejected] = groups([], outbox);
     expect(rejected.items).toEqual([{ id: 'contact:1:8', cause: 'yespo-rejected', at: 500, chatId: 8, detail: 'Invalid email: x' }]);
+  });
+});
+
+describe('failed newsletters counted for the home screen', () => {
+  const failure = (id: string, cause: StoredFailure['cause'], at: number): StoredFailure => ({ id, botId: 1, cause, at, chatId: 1 });
+
+  it('counts only Yespo\'s undelivered reports from the given moment on', () => {
+    const stored = [
+      failure('a', 'yespo-undelivered', 1_000),
+      failure('b', 'yespo-undelivered', 999),
+      failure('c', 'reply-refused', 2_000),
+      failure('d', 'yespo-undelivered', 5_000),
+    ];
+    expect(countUndeliveredSince(stored, 1_000)).toBe(2);
+    expect(countUndeliveredSince(stored, 5_001)).toBe(0);
   });
 });

@@ -105,6 +105,7 @@ export const ARGS = {
   getStats: NoArgs,
   listFailures: NoArgs,
   retryFailures: v.strictObject({ cause: v.picklist(['yespo-rejected', 'waiting-retry']) }),
+  checkDeliveryReports: NoArgs,
   syncNow: NoArgs,
   setPaused: v.strictObject({ paused: v.boolean() }),
   getLiveTest: NoArgs,
@@ -147,6 +148,8 @@ export interface Results {
   getStats: Stats;
   listFailures: FailureGroup[];
   retryFailures: { queued: number };
+  /** Reads Yespo's delivery reports now; `read` is false when Yespo could not be read (it is tried again on schedule). */
+  checkDeliveryReports: { read: boolean; readAt: number | null };
   syncNow: Status;
   setPaused: Status;
   getLiveTest: LiveTest;

@@ -26,6 +26,7 @@ export const METHODS = [
   'getStats',
   'listFailures',
   'retryFailures',
+  'checkDeliveryReports',
   'syncNow',
   'setPaused',
   'getLiveTest',

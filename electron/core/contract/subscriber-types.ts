@@ -104,6 +104,8 @@ export interface Stats {
   counts: Counts;
   pending: number;
   failed: number;
+  /** Newsletters Yespo reported undelivered in the last 30 days, one per subscriber and message. */
+  undeliveredLast30Days: number;
   /** New subscribers per local day, oldest first, 30 entries. */
   perDay: Array<{ day: string; count: number }>;
 }

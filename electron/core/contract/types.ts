@@ -81,6 +81,8 @@ export interface SyncStatus {
   detail?: string;
   /** Yespo disables keys unused for 90 days. */
   apiKeyIdleDays?: number;
+  /** Epoch ms when Yespo's delivery reports were last read completely. */
+  reportsReadAt?: number;
 }
 
 export interface StoreStatus {

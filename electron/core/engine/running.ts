@@ -24,6 +24,9 @@ import { YespoSync } from '../yespo/sync.js';
 import { hostCalls } from './host-calls.js';
 import type { EnginePhase, PhaseContext } from './phase.js';
 
+/** Home counts the newsletters that failed within this window. */
+const UNDELIVERED_WINDOW_MS = 30 * 86_400_000;
+
 /** The whole engine on an open store: its services, the workers, and the API that maps onto them. */
 export function runningPhase({ options, vault, events }: PhaseContext, store: Store): EnginePhase {
   const { logger } = options;
@@ -249,10 +252,14 @@ export function runningPhase({ options, vault, events }: PhaseContext, store: St
     importSubscribers: ({ csv }) => subscribers.importCsv(csv),
     async getStats() {
       const { pending, failed } = sync.status();
-      return { ...subscribers.stats(), pending, failed };
+      return { ...subscribers.stats(), pending, failed, undeliveredLast30Days: sync.undeliveredSince(now() - UNDELIVERED_WINDOW_MS) };
     },
     listFailures: async () => sync.failures(),
     retryFailures: async ({ cause }) => ({ queued: await sync.retry(cause) }),
+    async checkDeliveryReports() {
+      const read = await sync.pollActivity();
+      return { read, readAt: sync.reportsReadAt() ?? null };
+    },
     async syncNow() {
       poller.kick();
       replies.wake();

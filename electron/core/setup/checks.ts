@@ -4,7 +4,7 @@ import { ApiFailure } from '../contract/errors.js';
 import type { RecordedRoots } from '../secrets/root-binding.js';
 import { classifyTelegramError } from '../telegram/telegram-errors.js';
 import { YespoClient } from '../yespo/client.js';
-import { YespoAuthError, YespoError, YespoPermissionError } from '../yespo/errors.js';
+import { YespoAuthError, YespoError, YespoPermissionError, YespoRateLimited, YespoServerError } from '../yespo/errors.js';
 
 /**
  * What the wizard has learned so far; kept in the store so it resumes after a restart. The secrets'
@@ -84,6 +84,10 @@ export async function checkYespoKey(apiRoot: string, apiKey: string): Promise<Ye
       throw new ApiFailure('api_key_rejected', 'Yespo does not accept this API key. Keys stop working after 90 days without use.');
     }
     const detail = error instanceof YespoError ? error.message : String(error);
+    // Yespo answering 5xx or 429 means the computer is online and Yespo itself is struggling: the UI says so.
+    if (error instanceof YespoServerError || error instanceof YespoRateLimited) {
+      throw new ApiFailure('yespo_unreachable', `Yespo is not answering right now: ${detail}`, { yespoDown: true });
+    }
     throw new ApiFailure('yespo_unreachable', `Yespo could not be reached: ${detail}`);
   }
 }

@@ -99,7 +99,7 @@ function localDay(ms: number): string {
 }
 
 /** Counters and the 30-day chart. One pass over the subscribers. */
-export function subscriberStats(store: Store, botId: number | null, now: number): Omit<Stats, 'pending' | 'failed'> {
+export function subscriberStats(store: Store, botId: number | null, now: number): Omit<Stats, 'pending' | 'failed' | 'undeliveredLast30Days'> {
   const counts = { subscribers: 0, active: 0, blocked: 0, deleted: 0, unsubscribed: 0, inYespo: 0, newThisWeek: 0 };
   const days = new Map<string, number>();
   const start = new Date(now);

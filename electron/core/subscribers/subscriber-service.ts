@@ -37,7 +37,7 @@ export class SubscriberService {
     return querySubscribers(this.index, this.deps.currentBotId(), q, this.deps.externalIdPrefix());
   }
 
-  stats(): Omit<Stats, 'pending' | 'failed'> {
+  stats(): Omit<Stats, 'pending' | 'failed' | 'undeliveredLast30Days'> {
     return subscriberStats(this.deps.store, this.deps.currentBotId(), this.deps.now());
   }
 

@@ -22,7 +22,7 @@ export interface ActivityReaderDeps extends SyncContext {
 export class ActivityReader {
   private running = false;
   private timer: NodeJS.Timeout | null = null;
-  private run: Promise<void> | null = null;
+  private run: Promise<boolean> | null = null;
   private rounds = 0;
 
   constructor(private readonly deps: ActivityReaderDeps) {}
@@ -44,13 +44,16 @@ export class ActivityReader {
     await this.run?.catch(() => {});
   }
 
-  /** `onDemand` reads even while the owner paused the sync or the key may not read activity. */
-  read(onDemand: boolean): Promise<void> {
+  /**
+   * `onDemand` reads even while the owner paused the sync or the key may not read activity. Resolves
+   * to whether the reports were read to the end, so "Check now" can say when they could not be.
+   */
+  read(onDemand: boolean): Promise<boolean> {
     if (this.run) return this.run;
     const { gate } = this.deps;
     const cfg = this.deps.config();
-    if (!cfg.apiKey || !cfg.appUuid || gate.lift(cfg).auth) return Promise.resolve();
-    if (!onDemand && (cfg.paused || gate.activityForbidden)) return Promise.resolve();
+    if (!cfg.apiKey || !cfg.appUuid || gate.lift(cfg).auth) return Promise.resolve(false);
+    if (!onDemand && (cfg.paused || gate.activityForbidden)) return Promise.resolve(false);
     this.run = (async () => {
       try {
         await readDeliveryFailures({
@@ -63,12 +66,14 @@ export class ActivityReader {
         });
         gate.allowActivity();
         await this.deps.writer.keyWorked();
+        return true;
       } catch (error) {
         if (error instanceof YespoPermissionError) gate.forbidActivity(cfg.apiKey);
         else if (error instanceof YespoAuthError) gate.pauseAuth(error, cfg.apiKey);
         else if (!(error instanceof YespoNetworkError && error.aborted)) {
           this.deps.logger.warn({ err: error }, 'Reading Yespo delivery failures failed; trying again at the next scheduled read');
         }
+        return false;
       } finally {
         this.run = null;
         this.deps.notify();

@@ -73,3 +73,10 @@ export function buildFailureGroups(src: FailureSources, limit = FAILURE_ITEMS_LI
   }
   return groups;
 }
+
+/** Yespo's undelivered reports from `since` on: the home screen's count of failed newsletters. */
+export function countUndeliveredSince(stored: Iterable<StoredFailure>, since: number): number {
+  let count = 0;
+  for (const failure of stored) if (failure.cause === 'yespo-undelivered' && failure.at >= since) count++;
+  return count;
+}

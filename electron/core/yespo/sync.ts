@@ -4,7 +4,8 @@ import type { Store } from '../store/store.js';
 import { COLLECTIONS, subscriberKey, type OutboxItem, type StoredFailure, type StoredSubscriber } from '../store/schema.js';
 import { ActivityReader } from './activity-reader.js';
 import { YespoClient } from './client.js';
-import { buildFailureGroups } from './failures.js';
+import { ACTIVITY_META_KEY, type ActivityMeta } from './activity.js';
+import { buildFailureGroups, countUndeliveredSince } from './failures.js';
 import { SyncGate } from './gate.js';
 import { OutboxIndex } from './outbox-index.js';
 import { OutboxWorker } from './outbox-worker.js';
@@ -123,7 +124,9 @@ export class YespoSync {
 
   status(): SyncStatus {
     const { index, worker, writer } = this.parts();
-    return this.gate.status(this.deps.config(), { counts: index.counts, busy: worker.busy, nextDue: index.nextDue(), lastSuccessAt: writer.lastSuccessAt });
+    const status = this.gate.status(this.deps.config(), { counts: index.counts, busy: worker.busy, nextDue: index.nextDue(), lastSuccessAt: writer.lastSuccessAt });
+    const reportsReadAt = this.reportsReadAt();
+    return reportsReadAt === undefined ? status : { ...status, reportsReadAt };
   }
 
   /** Puts failed items back in the queue, or makes waiting ones due now; returns how many. */
@@ -136,9 +139,19 @@ export class YespoSync {
     return queued;
   }
 
-  /** Reads Yespo's undelivered reports now (also on a schedule). */
-  pollActivity(): Promise<void> {
+  /** Reads Yespo's undelivered reports now (also on a schedule); true when they were read to the end. */
+  pollActivity(): Promise<boolean> {
     return this.parts().reader.read(true);
+  }
+
+  /** When the delivery reports were last read completely (kept in the store, so it survives a restart). */
+  reportsReadAt(): number | undefined {
+    return this.parts().store.get<ActivityMeta>(COLLECTIONS.meta, ACTIVITY_META_KEY)?.lastReadAt;
+  }
+
+  /** Newsletters Yespo reported undelivered since `since` (epoch ms). */
+  undeliveredSince(since: number): number {
+    return countUndeliveredSince(this.parts().store.collection<StoredFailure>(COLLECTIONS.failures).values(), since);
   }
 
   failures(): FailureGroup[] {

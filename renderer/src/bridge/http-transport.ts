@@ -1,6 +1,7 @@
 import type { EventPayloads } from '../../../electron/core/contract/api.js';
 import { EVENTS, type EventName, type MethodName } from '../../../electron/core/contract/methods.js';
 import type { Result } from '../../../electron/core/contract/types.js';
+import { contactAfterProbe, probeOf, reconnectDelay as spreadDelay, type Contact, type Probe } from './contact.js';
 import type { Transport } from './transport.js';
 
 export interface SocketHandlers {
@@ -27,11 +28,7 @@ export interface HttpTransportOptions {
   openSocket?: OpenSocket;
   /** Milliseconds to wait before reconnect attempt `attempt` (0-based). */
   reconnectDelay?: (attempt: number) => number;
-}
-
-/** 0.5 s doubling to 15 s, ±20 % so many tabs don't reconnect in step after a restart. */
-export function backoff(attempt: number): number {
-  return Math.min(15_000, 500 * 2 ** attempt) * (0.8 + Math.random() * 0.4);
+  now?: () => number;
 }
 
 function isEnvelope(body: unknown): body is Result<unknown> {
@@ -53,9 +50,28 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
   const baseUrl = options.baseUrl ?? (() => (globalThis as unknown as { location: { origin: string } }).location.origin);
   const doFetch = options.fetch ?? ((url, init) => fetch(url, init));
   const openSocket = options.openSocket ?? openBrowserSocket;
-  const reconnectDelay = options.reconnectDelay ?? backoff;
+  const reconnectDelay = options.reconnectDelay ?? ((attempt: number) => spreadDelay(attempt, Math.random()));
+  const now = options.now ?? Date.now;
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  const contactListeners = new Set<(contact: Contact) => void>();
+  let contact: Contact = 'connected';
   let socketStarted = false;
+
+  function setContact(next: Contact): void {
+    if (next === contact) return;
+    contact = next;
+    for (const listener of contactListeners) listener(next);
+  }
+
+  /** Asks the address whether this tab's app still answers there; the browser's socket cannot tell a 401 from a closed port. */
+  async function probe(): Promise<Probe> {
+    try {
+      const response = await doFetch(`${baseUrl()}/api/getStatus`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: '' });
+      return probeOf(response.status);
+    } catch {
+      return probeOf(null);
+    }
+  }
 
   async function call(method: MethodName, args: unknown): Promise<Result<unknown>> {
     let response: Response;
@@ -91,10 +107,13 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
   function connect(): void {
     let attempt = 0;
     let opened = false;
+    let lostSince: number | null = null;
     const open = (): void => {
       openSocket(`${baseUrl().replace(/^http/, 'ws')}/api/events`, {
         open() {
           attempt = 0;
+          lostSince = null;
+          setContact('connected');
           void catchUp(opened);
           opened = true;
         },
@@ -108,7 +127,13 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
           if (isEventName(message.event)) emit(message.event, message.payload as never);
         },
         close() {
-          setTimeout(open, reconnectDelay(attempt++));
+          // Pushes stop from this moment: the screens must not go on showing the last status as current.
+          const since = (lostSince ??= now());
+          if (contact === 'connected') setContact('lost');
+          void probe().then((found) => {
+            setContact(contactAfterProbe(found, now() - since));
+            setTimeout(open, reconnectDelay(attempt++));
+          });
         },
       });
     };
@@ -127,6 +152,12 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
       set.add(listener);
       return () => {
         set.delete(listener);
+      };
+    },
+    onContact(listener) {
+      contactListeners.add(listener);
+      return () => {
+        contactListeners.delete(listener);
       };
     },
   };

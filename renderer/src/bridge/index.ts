@@ -5,6 +5,7 @@
 import type { ClientApi, EventPayloads, WindowApi } from '../../../electron/core/contract/api.js';
 import type { EventName } from '../../../electron/core/contract/methods.js';
 import { createClient } from './client.js';
+import type { Contact } from './contact.js';
 import { createHttpTransport } from './http-transport.js';
 import type { Transport } from './transport.js';
 import { createWindowTransport } from './window-transport.js';
@@ -23,4 +24,9 @@ export const api: ClientApi = createClient(transport);
 /** Listens to an engine push; returns the function that stops listening. */
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {
   return transport.on(event, listener);
+}
+
+/** Listens to the tab losing or regaining the app (only a headless tab can); returns the function that stops listening. */
+export function onContact(listener: (contact: Contact) => void): () => void {
+  return transport.onContact(listener);
 }

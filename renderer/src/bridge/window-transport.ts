@@ -6,5 +6,7 @@ export function createWindowTransport(windowApi: WindowApi): Transport {
   return {
     call: (method, args) => windowApi[method](args),
     on: (event, listener) => windowApi.on(event, listener),
+    // The window and its engine live and end together: contact is never lost.
+    onContact: () => () => undefined,
   };
 }

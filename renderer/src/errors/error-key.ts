@@ -22,8 +22,16 @@ export const ERROR_CODES: Record<ErrorCode, true> = {
   internal: true,
 };
 
-/** The i18n key that explains a failure in plain words; anything unrecognised reads as "internal". */
+/**
+ * The i18n key that explains a failure in plain words; anything unrecognised reads as "internal". Two
+ * details tell more than the code: the app never answered the call, or Yespo answered with an error of its own.
+ */
 export function errorKey(error: unknown): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  const details: unknown = typeof error === 'object' && error !== null && 'details' in error ? error.details : undefined;
+  if (typeof details === 'object' && details !== null) {
+    if ('unreachable' in details && details.unreachable === true) return 'common.unanswered';
+    if ('yespoDown' in details && details.yespoDown === true) return 'common.yespoDown';
+  }
   return `common.errors.${typeof code === 'string' && Object.hasOwn(ERROR_CODES, code) ? code : 'internal'}`;
 }

@@ -11,13 +11,14 @@ export type DialogName = 'switch-bot' | 'keychain-help' | 'data-folder';
  * dialog when there is one), go to the screen where it is fixed, or explain.
  */
 export type ActionPlan =
-  | { kind: 'call'; run: (api: ActionApi) => Promise<unknown>; doneKey: string; otherwise?: DialogName }
+  | { kind: 'call'; run: (api: ActionApi) => Promise<unknown>; doneKey: string; doneTone?: 'info'; otherwise?: DialogName }
   | { kind: 'navigate'; to: { path: string; query?: Record<string, string> } }
   | { kind: 'dialog'; dialog: DialogName };
 
 export const ACTION_PLANS: Record<ActionCode, ActionPlan> = {
   'finish-setup': { kind: 'navigate', to: { path: '/setup' } },
-  'retry-sync': { kind: 'call', run: (api) => api.syncNow(), doneKey: 'status.done.retry-sync' },
+  // Only an attempt: Yespo may well still be down, so it is news, not a success.
+  'retry-sync': { kind: 'call', run: (api) => api.syncNow(), doneKey: 'status.done.retry-sync', doneTone: 'info' },
   'enter-token': { kind: 'navigate', to: { path: '/settings', query: { section: 'bot' } } },
   'switch-bot': { kind: 'dialog', dialog: 'switch-bot' },
   'enter-api-key': { kind: 'navigate', to: { path: '/settings', query: { section: 'api-key' } } },
@@ -34,4 +35,9 @@ const OPEN_DATA_FOLDER: ActionPlan = { kind: 'call', run: (api) => api.showDataF
 /** The plan for this host: the desktop app opens the data folder itself; elsewhere its path is shown. */
 export function actionPlan(action: ActionCode, capabilities: HostCapabilities): ActionPlan {
   return action === 'show-data-folder' && capabilities.showFolder ? OPEN_DATA_FOLDER : ACTION_PLANS[action];
+}
+
+/** How the message after a call reads: a success tick, or plain news for a mere attempt. */
+export function doneTone(plan: ActionPlan): 'success' | 'info' {
+  return plan.kind === 'call' && plan.doneTone === 'info' ? 'info' : 'success';
 }

@@ -10,7 +10,7 @@ import { useErrorText } from '../errors/use-error-text.js';
 import { useSettingsStore } from '../stores/settings.js';
 import { useStatusStore } from '../stores/status.js';
 import { useHostStore } from '../stores/host.js';
-import { actionPlan, type DialogName } from './action-plans.js';
+import { actionPlan, doneTone, type DialogName } from './action-plans.js';
 
 const KEYCHAIN_PLATFORMS = ['win32', 'darwin', 'linux'];
 
@@ -103,7 +103,7 @@ export function useNoticeAction() {
         // Show the engine's answer at once rather than waiting for its next push.
         if (isStatus(result)) statusStore.apply(result);
         else if (isSettings(result)) settingsStore.apply(result);
-        message.success(t(plan.doneKey));
+        message[doneTone(plan)](t(plan.doneKey));
       } else {
         await showDialog(plan.dialog);
       }

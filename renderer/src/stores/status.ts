@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia';
-import { ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
 import type { Status } from '../../../electron/core/contract/types.js';
-import { api, onEvent } from '../bridge/index.js';
+import { contactProblem, type Contact } from '../bridge/contact.js';
+import { api, onContact, onEvent } from '../bridge/index.js';
 
 // While the engine doesn't answer (the headless shell restarting), ask again this often.
 const RETRY_MS = 5000;
@@ -11,6 +12,9 @@ export const useStatusStore = defineStore('status', () => {
   const status = shallowRef<Status | null>(null);
   /** The engine did not answer the last time we asked. */
   const unreachable = ref(false);
+  const contact = ref<Contact>('connected');
+  /** Set while the screens must not show the last status as current: contact lost, or "open the new link". */
+  const lost = computed(() => contactProblem(contact.value, unreachable.value));
   let first: Promise<void> | undefined;
   let retry: ReturnType<typeof setTimeout> | undefined;
 
@@ -33,10 +37,11 @@ export const useStatusStore = defineStore('status', () => {
   function start(): Promise<void> {
     if (!first) {
       onEvent('status', apply);
+      onContact((next) => (contact.value = next));
       first = fetchStatus();
     }
     return first;
   }
 
-  return { status, unreachable, start, apply, refresh: fetchStatus };
+  return { status, unreachable, lost, start, apply, refresh: fetchStatus };
 });

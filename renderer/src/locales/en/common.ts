@@ -37,4 +37,6 @@ export default {
     not_available: 'This app can’t do that here: it runs without a desktop (headless), so switch it on the computer that runs the app.',
     internal: 'Something went wrong inside the app. It has been logged; try again.',
   } satisfies Record<ErrorCode, string>,
+  unanswered: 'The app isn’t answering this page right now. The page reconnects by itself; if it doesn’t, open the app’s link again.',
+  yespoDown: 'Yespo isn’t answering right now; the problem is on Yespo’s side. Try again in a few minutes.',
 };

@@ -8,6 +8,17 @@ export default {
   retried: '{count} will be sent again. | {count} will be sent again.',
   showList: 'Show {count} entry | Show {count} entries',
   onlyNewest: 'Showing the newest {shown} of {count}.',
+  blocked: {
+    title: 'Not reaching Yespo right now',
+    waiting: '{count} subscriber is saved here and will be sent once this is fixed. | {count} subscribers are saved here and will be sent once this is fixed.',
+  },
+  reports: {
+    lastRead: 'Delivery reports last read from Yespo',
+    never: 'Delivery reports haven’t been read from Yespo yet.',
+    check: 'Check now',
+    checked: 'Delivery reports read from Yespo just now.',
+    notRead: 'Yespo’s delivery reports couldn’t be read just now. The app tries again by itself.',
+  },
   columns: {
     name: 'Who',
     at: 'When',

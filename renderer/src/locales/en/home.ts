@@ -10,6 +10,10 @@ export default {
     pendingNote: '{count} waiting to be sent | {count} waiting to be sent',
     leftNote: '{unsubscribed} unsubscribed, {blocked} blocked the bot, {deleted} deleted their account',
   },
+  undelivered: {
+    title: 'Newsletters not delivered, last 30 days',
+    link: 'See delivery failures',
+  },
   chart: {
     title: 'New subscribers, last 30 days',
     series: 'New subscribers',

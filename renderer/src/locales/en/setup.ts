@@ -101,8 +101,8 @@ export default {
     uuidPlaceholder: 'For example 1b4e28ba-2fa1-11d2-883f-0016d3cca427',
     looksGood: 'That looks like a bot ID. Press “Save”.',
     save: 'Save',
-    saved: 'Bot ID saved: {uuid}',
-    savedHint: 'Yespo confirms it when the first subscriber arrives, in the last step.',
+    saved: 'Bot ID saved, not checked yet: {uuid}',
+    savedHint: 'Yespo can confirm a bot ID only by receiving a subscriber, so the live test in the last step checks it.',
     replaceHint: 'To change it, paste another ID below.',
     problem: {
       ambiguous: 'There are two different IDs here. Paste only the one shown next to your bot.',
@@ -203,6 +203,7 @@ export default {
     },
     tray: 'From now on the app works in the background. When you close this window it keeps running next to the clock (in the menu bar on a Mac) and sends new subscribers to Yespo. Keep the computer on: if the app is off for more than 24 hours, Telegram forgets who pressed Start in the meantime.',
     skip: 'Finish without the test',
+    skipWarning: 'The bot ID hasn’t been checked yet. Without the test, a wrong one shows only when the first subscriber doesn’t reach Yespo.',
   },
   errors: {
     token_format: 'This doesn’t look like a bot token — it should look like 123456789:ABC…',
@@ -213,6 +214,7 @@ export default {
     api_key_format: 'This doesn’t look like a Yespo API key. Copy it again from Settings → API in Yespo.',
     api_key_rejected: 'Yespo doesn’t accept this key. Check you copied all of it; keys stop working after 90 days without use.',
     yespo_unreachable: 'Yespo can’t be reached right now. Check that the computer is online and try again.',
+    yespo_down: 'Yespo isn’t answering right now; the problem is on Yespo’s side, not this computer’s. Try again in a few minutes.',
     keychain_unavailable: 'Your computer’s password store is locked, so the app can’t keep the key safe. Unlock it as explained above, then try again.',
     store_failed: 'The app can’t save its data — the disk may be full or the folder not writable. Free some space and try again.',
     not_ready: 'Finish the earlier steps first.',

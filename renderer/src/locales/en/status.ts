@@ -76,8 +76,11 @@ export default {
   area: {
     label: 'Status',
     loading: 'Connecting to the app…',
-    unreachable: 'The app isn’t answering. Trying again…',
     lastPoll: 'Last checked',
     version: 'Version {version}',
+  },
+  contact: {
+    lost: 'Lost contact with the app. Trying to reconnect…',
+    moved: 'Lost contact with the app. It may have restarted with a new link: open the link it printed when it started (the line that begins with “UI:”).',
   },
 };

@@ -12,6 +12,10 @@ export default {
     pendingNote: '{count} чекає на надсилання | {count} чекають на надсилання | {count} чекають на надсилання',
     leftNote: 'Відписалися: {unsubscribed}, заблокували бота: {blocked}, видалили акаунт: {deleted}',
   },
+  undelivered: {
+    title: 'Недоставлені розсилки за 30 днів',
+    link: 'Переглянути збої доставки',
+  },
   chart: {
     title: 'Нові підписники за 30 днів',
     series: 'Нові підписники',

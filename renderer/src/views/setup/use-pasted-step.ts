@@ -21,7 +21,7 @@ export interface PastedStepHooks {
 export function usePastedStep(spec: PastedFieldSpec, hooks: PastedStepHooks) {
   const { failure, fail, clear } = useStepFailure();
   const busy = ref(false);
-  const { draft, value, empty, tone, hint } = usePastedValue({ ...spec, edited: clear, ready: hooks.ready });
+  const { draft, value, empty, tone, hint } = usePastedValue({ ...spec, edited: clear, ready: hooks.ready, failure });
 
   async function save(): Promise<void> {
     if (!value.value || busy.value) return;

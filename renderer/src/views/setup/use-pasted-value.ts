@@ -1,5 +1,7 @@
-import { computed, ref, watch } from 'vue';
+import { computed, ref, watch, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
+import type { ExplainedError } from './error-text.js';
+import { fieldHint } from './field-hint.js';
 
 export interface PastedValueOptions {
   /** The value found in what she pasted, or null while there is none. */
@@ -11,6 +13,8 @@ export interface PastedValueOptions {
   edited: () => void;
   /** Whether the field is empty; a typed value not yet checked must not be silently left behind. */
   ready: (empty: boolean) => void;
+  /** The step's last failure: a refused value loses its "looks good". */
+  failure: Readonly<Ref<ExplainedError | null>>;
 }
 
 /** A pasted secret or id as she types it: what it holds, what is wrong with it, and the hint to show. */
@@ -20,11 +24,9 @@ export function usePastedValue(options: PastedValueOptions) {
   const value = computed(() => options.extract(draft.value));
   const problem = computed(() => options.problemOf(draft.value));
   const empty = computed(() => draft.value.trim() === '');
-  const tone = computed(() => (empty.value ? null : value.value ? 'success' : 'warning'));
-  const hint = computed(() => {
-    if (problem.value && problem.value !== 'empty') return t(`${options.texts}.problem.${problem.value}`);
-    return value.value ? t(`${options.texts}.looksGood`) : '';
-  });
+  const shown = computed(() => fieldHint({ empty: empty.value, value: value.value, problem: problem.value, failure: options.failure.value }));
+  const tone = computed(() => shown.value.tone);
+  const hint = computed(() => (shown.value.key ? t(`${options.texts}.${shown.value.key}`) : ''));
 
   watch(draft, options.edited);
   watch(empty, options.ready, { immediate: true });

@@ -10,7 +10,7 @@ export function useStepFailure() {
   /** `field` names what was being checked, so a refused argument reads as that field's format problem. */
   function fail(error: unknown, field?: SetupField): ExplainedError {
     const code: ErrorCode = error instanceof BridgeError ? error.code : 'internal';
-    failure.value = errorTextKey(code, field);
+    failure.value = errorTextKey(code, field, error instanceof BridgeError ? error.details : undefined);
     return failure.value;
   }
 
