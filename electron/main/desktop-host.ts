@@ -15,6 +15,8 @@ export interface DesktopHostOptions {
   /** Electron's `shell.openPath`: an error text, empty on success. */
   openPath: (folder: string) => Promise<string>;
   notificationsSupported: boolean;
+  /** Electron's `dialog.showOpenDialog` for one backup file: the chosen path, or null when cancelled. */
+  chooseFile: () => Promise<string | null>;
 }
 
 /** The Electron shell's side of the host contract, which the engine calls for the switches only the desktop can carry out. */
@@ -30,5 +32,6 @@ export function createDesktopHost(options: DesktopHostOptions): Host {
       const problem = await options.openPath(dataDir);
       if (problem) throw new Error(`Could not open the data folder: ${problem}`);
     },
+    chooseOpenFile: () => options.chooseFile(),
   };
 }

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, Notification, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, Notification, session, shell, type BrowserWindow } from 'electron';
 import { APP_ID } from '../core/app-id.js';
 import type { Settings, Status } from '../core/contract/types.js';
 import { createEngine } from '../core/engine.js';
@@ -85,7 +85,12 @@ async function startShell(): Promise<void> {
 
   const secrets = createKeychainSecrets(keychainServiceFor(APP_ID, dataDir, usualDataDir(dataContext)));
   const loginItem = createLoginItem(platform);
-  const host = createDesktopHost({ platform, dataDir, loginItem, openPath: (folder) => shell.openPath(folder), notificationsSupported: Notification.isSupported() });
+  const chooseFile = async (): Promise<string | null> => {
+    const options = { properties: ['openFile' as const], filters: [{ name: 'Backup', extensions: ['zip'] }] };
+    const chosen = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+  };
+  const host = createDesktopHost({ platform, dataDir, loginItem, openPath: (folder) => shell.openPath(folder), notificationsSupported: Notification.isSupported(), chooseFile });
   const engine = createEngine({ dataDir, version: app.getVersion(), secrets, logger, host });
   const shellState = await loadShellState(shellStateFile(dataDir));
   let settings: ShellSettings = DEFAULT_SHELL_SETTINGS;

@@ -4,6 +4,8 @@ import type { Host, HostCapabilities } from '../../electron/core/contract/host.j
 export interface FakeHost extends Host {
   loginItem: boolean;
   shownFolders: string[];
+  /** What the open dialog answers next: a path, or null as when she cancels. */
+  fileToOpen: string | null;
 }
 
 export function fakeHost(capabilities: Partial<HostCapabilities> = {}, loginItem = false): FakeHost {
@@ -11,6 +13,7 @@ export function fakeHost(capabilities: Partial<HostCapabilities> = {}, loginItem
     capabilities: { loginItem: true, closeToTray: true, showFolder: true, notifications: true, ...capabilities },
     loginItem,
     shownFolders: [],
+    fileToOpen: null,
     loginItemEnabled: () => host.loginItem,
     async setLoginItem(enabled) {
       host.loginItem = enabled;
@@ -18,6 +21,7 @@ export function fakeHost(capabilities: Partial<HostCapabilities> = {}, loginItem
     async showFolder(folder) {
       host.shownFolders.push(folder);
     },
+    chooseOpenFile: async () => host.fileToOpen,
   };
   return host;
 }

@@ -22,4 +22,6 @@ export interface Host {
   loginItemEnabled(): boolean;
   setLoginItem(enabled: boolean): Promise<void>;
   showFolder(folder: string): Promise<void>;
+  /** The OS's open dialog, for a backup to restore: the chosen path, or null when cancelled. */
+  chooseOpenFile(): Promise<string | null>;
 }
