@@ -31,6 +31,10 @@ export const METHODS = [
   'getLiveTest',
   'getHostCapabilities',
   'showDataFolder',
+  'saveDiagnostics',
+  'backupData',
+  'chooseBackupFile',
+  'restoreBackup',
 ] as const;
 
 export type MethodName = (typeof METHODS)[number];

@@ -1,7 +1,11 @@
 import { Api } from 'grammy';
 import type { EngineApi } from '../contract/api.js';
+import { BackupService } from '../backup/backup-service.js';
 import { ApiFailure } from '../contract/errors.js';
+import { DiagnosticsService } from '../diagnostics/diagnostics-service.js';
+import type { FileSaver } from '../files/save-job.js';
 import { LinksService } from '../links/links-service.js';
+import { logFileOf } from '../log.js';
 import type { BoundSecret } from '../secrets/vault.js';
 import { SettingsService } from '../settings/settings-service.js';
 import { SetupService } from '../setup/setup-service.js';
@@ -169,6 +173,38 @@ export function runningPhase({ options, vault, events }: PhaseContext, store: St
     },
   });
 
+  const saver: FileSaver = options.saver ?? {
+    save: async () => {
+      throw new ApiFailure('not_available', 'This app cannot save files here.');
+    },
+  };
+  const diagnostics = new DiagnosticsService({
+    saver,
+    logFile: logFileOf(options.dataDir),
+    store,
+    version: options.version,
+    status: async () => status.status(),
+    settings: () => settings.current(),
+    secrets: () => vault.heldValues(),
+    now,
+  });
+  const backups = new BackupService({
+    store,
+    saver,
+    vault,
+    host,
+    dataDir: options.dataDir,
+    version: options.version,
+    now,
+    bot: () => {
+      const bot = currentBot();
+      return bot ? { id: bot.id, username: bot.username } : null;
+    },
+    commit,
+    pause: stopWorkers,
+    resume: startWorkers,
+  });
+
   function startWorkers(): void {
     poller.start();
     answers.start();
@@ -238,6 +274,10 @@ export function runningPhase({ options, vault, events }: PhaseContext, store: St
       return status.status();
     },
     getLiveTest: async () => setup.liveTest(),
+    saveDiagnostics: (args) => diagnostics.save(args),
+    backupData: ({ passphrase }) => backups.backup(passphrase),
+    chooseBackupFile: () => backups.chooseFile(),
+    restoreBackup: (args) => backups.restore(args),
     ...hostCalls(host, options.dataDir),
   };
 

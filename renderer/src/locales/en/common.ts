@@ -35,6 +35,9 @@ export default {
     keychain_unavailable: 'Your computer’s password store is locked or missing, so the app can’t keep its keys. Unlock it and try again.',
     store_failed: 'The app can’t save its data (disk full or no permission). Free some space or check the data folder, then try again.',
     not_available: 'This app can’t do that here: it runs without a desktop (headless), so switch it on the computer that runs the app.',
+    backup_invalid: 'This file is not a backup of this app, or it is damaged. Nothing was changed; choose another backup file.',
+    wrong_passphrase: 'This passphrase doesn’t open the backup. Nothing was changed; check it and try again.',
+    secret_found: 'The report was not saved because a key or token was still in it. Nothing was written; please tell support.',
     internal: 'Something went wrong inside the app. It has been logged; try again.',
   } satisfies Record<ErrorCode, string>,
 };
