@@ -27,7 +27,7 @@ afterEach(async () => {
 const subscriber = (chatId: number, name: string) => ({ botId: BOT.id, chatId, name, state: 'active', yespo: { state: 'synced' } });
 
 /** One install of the app: a data folder, a keychain, and the backup service on them. */
-async function install(options: { bot?: BackupBot | null; linkKey?: string } = {}) {
+async function install(options: { bot?: BackupBot | null; linkKey?: string; pause?: () => Promise<void> } = {}) {
   const folder = tempDir('tcy-backup-');
   cleanups.push(folder.remove);
   const store = await Store.open(path.join(folder.dir, 'store'));
@@ -52,6 +52,7 @@ async function install(options: { bot?: BackupBot | null; linkKey?: string } = {
     commit: (tx) => store.commit(tx),
     pause: async () => {
       paused.push('pause');
+      await options.pause?.();
     },
     resume: () => paused.push('resume'),
   });
@@ -153,6 +154,21 @@ describe('Back up and restore', () => {
     expect(await target.service.restore({ upload: id, passphrase: PASSPHRASE })).toMatchObject({ kind: 'restored' });
     await expect(target.service.restore({ upload: id, passphrase: PASSPHRASE })).rejects.toMatchObject({ code: 'not_found' });
     await expect(target.service.restore({ upload: '../../etc/passwd', passphrase: PASSPHRASE })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('refuses a second restore while one is under way', async () => {
+    const source = await install();
+    const file = await backupOf(source);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const target = await install({ pause: () => held });
+    const upload = await target.choose(file);
+    const first = target.service.restore({ upload, passphrase: PASSPHRASE });
+    await expect.poll(() => target.paused).toEqual(['pause']);
+    await expect(target.service.restore({ upload, passphrase: PASSPHRASE })).rejects.toMatchObject({ code: 'not_ready' });
+    release();
+    await expect(first).resolves.toMatchObject({ kind: 'restored' });
+    expect(target.paused).toEqual(['pause', 'resume']);
   });
 });
 

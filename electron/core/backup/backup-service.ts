@@ -49,6 +49,7 @@ export interface BackupDeps {
 /** The data folder in one file, with the link-signing key sealed by the owner's passphrase; and back. */
 export class BackupService {
   private readonly chosen = new ChosenFiles();
+  private restoring = false;
 
   constructor(private readonly deps: BackupDeps) {}
 
@@ -92,7 +93,18 @@ export class BackupService {
     return { upload: this.chosen.add(file), name: file.split(/[\\/]/).pop() ?? file };
   }
 
-  async restore({ upload, passphrase, confirm }: { upload: string; passphrase: string; confirm?: boolean }): Promise<RestoreResult> {
+  async restore(request: { upload: string; passphrase: string; confirm?: boolean }): Promise<RestoreResult> {
+    // A second restore would start the workers while the first still swaps the data.
+    if (this.restoring) throw new ApiFailure('not_ready', 'A restore is already under way; wait for it to finish.');
+    this.restoring = true;
+    try {
+      return await this.restoreOnce(request);
+    } finally {
+      this.restoring = false;
+    }
+  }
+
+  private async restoreOnce({ upload, passphrase, confirm }: { upload: string; passphrase: string; confirm?: boolean }): Promise<RestoreResult> {
     const source = this.chosen.resolve(this.deps.dataDir, upload);
     if (!source) throw new ApiFailure('not_found', 'That backup file is no longer here. Choose it again.');
     const backup = checked(await this.read(source.file));
