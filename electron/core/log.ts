@@ -23,6 +23,11 @@ function redactDeep(value: unknown, depth = 0): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, depth + 1)]));
 }
 
+/** The engine's log file in a data folder; rotated ones sit beside it. */
+export function logFileOf(dataDir: string): string {
+  return path.join(dataDir, 'logs', 'engine.log');
+}
+
 const files = new WeakMap<object, LogFile>();
 
 /** Why the logger's file cannot be written (logs then go to stderr only), or null while it can. */
@@ -54,7 +59,7 @@ export function createLogger(options: LogOptions = {}): Logger {
   }
   const streams: pino.StreamEntry[] = [];
   if (options.stderr) streams.push({ stream: stderr });
-  const file = options.dataDir ? new LogFile(path.join(options.dataDir, 'logs', 'engine.log'), options.stderr ? null : stderr, stderr) : null;
+  const file = options.dataDir ? new LogFile(logFileOf(options.dataDir), options.stderr ? null : stderr, stderr) : null;
   if (file) streams.push({ stream: file });
   const logger = pino(
     {

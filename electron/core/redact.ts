@@ -36,21 +36,26 @@ function isCredential(base64: string): boolean {
   return /^[\x20-\x7e]*:[\x20-\x7e]*$/.test(Buffer.from(base64, 'base64').toString('latin1'));
 }
 
-function addWithEncodings(value: string): void {
-  add(value);
-  add(encodeURIComponent(value));
-  for (const core of base64Cores(Buffer.from(value, 'utf8'))) add(core);
+function encodings(value: string): string[] {
+  return [value, encodeURIComponent(value), ...base64Cores(Buffer.from(value, 'utf8'))];
 }
 
 /**
- * Registers a secret so every later redaction masks it wherever it appears: as is, URL-encoded, and
- * base64-encoded alone or inside a Basic credential. A bot token's secret half counts on its own.
+ * Every form of a secret that redaction masks: as is, URL-encoded, and base64-encoded alone or
+ * inside a Basic credential; a bot token's secret half counts on its own. Forms too short to tell
+ * from ordinary text are left out.
  */
-export function rememberSecret(value: string | null | undefined): void {
-  if (!value || value.length < MIN_SECRET) return;
-  addWithEncodings(value);
+export function secretForms(value: string | null | undefined): string[] {
+  if (!value || value.length < MIN_SECRET) return [];
+  const forms = encodings(value);
   const token = /^\d+:([A-Za-z0-9_-]+)$/.exec(value);
-  if (token) addWithEncodings(token[1]);
+  if (token) forms.push(...encodings(token[1]));
+  return [...new Set(forms)].filter((form) => form.length >= MIN_SECRET);
+}
+
+/** Registers a secret so every later redaction masks each of its `secretForms`. */
+export function rememberSecret(value: string | null | undefined): void {
+  for (const form of secretForms(value)) add(form);
 }
 
 /** Masks bot tokens, Basic credentials and remembered secrets in any text (URLs, error messages, log lines). */

@@ -99,7 +99,7 @@ async function run(argv: readonly string[]): Promise<void> {
   if (!existsSync(path.join(uiDir, 'index.html'))) logger.warn({ uiDir }, 'The UI is not built: run `npm run build:web`');
   const warning = remoteWarning(args.host);
   if (warning) process.stderr.write(`${warning}\n`);
-  const server = await startHeadlessServer({ engine, uiDir, host: args.host, port: args.port, token: args.token ?? createToken(), logger });
+  const server = await startHeadlessServer({ engine, uiDir, host: args.host, port: args.port, token: args.token ?? createToken(), logger, dataDir });
   running.server = server;
   // A signal during startup: stop() is already closing things and exiting.
   if (stopping) return;

@@ -1,6 +1,12 @@
+import { createWriteStream, promises as fs } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { MAX_BACKUP_BYTES } from '../core/backup/backup-service.js';
+import { newUploadId, uploadPath } from '../core/backup/uploads.js';
 import { dispatch } from '../core/contract/dispatch.js';
 import type { ErrorCode, Result } from '../core/contract/types.js';
 import type { Engine } from '../core/engine.js';
@@ -13,6 +19,8 @@ import { serveStatic } from './static-files.js';
 const API_PREFIX = '/api/';
 const EVENTS_PATH = '/api/events';
 const MAX_BODY_BYTES = 1024 * 1024;
+/** A backup to restore, streamed to a file; `restoreBackup` takes the id it answers with. */
+const UPLOAD_PATH = '/upload';
 
 /**
  * Without these, idle sockets and half-sent headers pile up until the process runs out of file
@@ -51,6 +59,10 @@ export interface HeadlessServerOptions {
   logger: Logger;
   /** Tests shorten the timeouts and lower the cap. */
   limits?: Partial<ConnectionLimits>;
+  /** The data folder, where an uploaded backup waits for its restore; without it there is no upload. */
+  dataDir?: string;
+  /** Tests lower it. */
+  maxUploadBytes?: number;
 }
 
 export interface HeadlessServer {
@@ -146,6 +158,50 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     sendJson(res, 200, result);
   }
 
+  async function handleUpload(req: IncomingMessage, res: ServerResponse, dataDir: string): Promise<void> {
+    if (req.method !== 'POST') {
+      sendJson(res, 405, refusal('invalid_argument', 'Uploads use POST.'), { allow: 'POST' });
+      return;
+    }
+    // Neither type can be sent by a plain HTML form or a simple cross-site request.
+    if (!/^application\/(zip|octet-stream)\b/i.test(req.headers['content-type'] ?? '')) {
+      sendJson(res, 415, refusal('invalid_argument', 'Upload the backup as application/zip.'));
+      return;
+    }
+    const max = options.maxUploadBytes ?? MAX_BACKUP_BYTES;
+    const tooLarge = () => sendJson(res, 413, refusal('invalid_argument', 'This file is too large to be a backup of this app.'), { connection: 'close' });
+    if (Number(req.headers['content-length'] ?? 0) > max) {
+      tooLarge();
+      return;
+    }
+    const id = newUploadId();
+    const file = uploadPath(dataDir, id)!;
+    await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    let size = 0;
+    const capped = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        size += chunk.length;
+        callback(size > max ? new BodyTooLarge() : null, chunk);
+      },
+    });
+    try {
+      await pipeline(req, capped, createWriteStream(file, { flags: 'wx', mode: 0o600 }));
+    } catch (error) {
+      await fs.rm(file, { force: true });
+      if (error instanceof BodyTooLarge) tooLarge();
+      else res.destroy();
+      return;
+    }
+    const given = req.headers['x-file-name'];
+    let name = 'backup.zip';
+    try {
+      if (typeof given === 'string' && given) name = decodeURIComponent(given).slice(0, 200);
+    } catch {
+      // A name that does not decode is only a label: the default one will do.
+    }
+    sendJson(res, 200, { ok: true, value: { upload: id, name } });
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://placeholder');
     const isApi = url.pathname.startsWith(API_PREFIX);
@@ -169,6 +225,10 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     }
     if (url.pathname === EVENTS_PATH) {
       sendJson(res, 426, refusal('invalid_argument', 'Events come over a WebSocket.'), { upgrade: 'websocket' });
+      return;
+    }
+    if (url.pathname === UPLOAD_PATH && options.dataDir) {
+      await handleUpload(req, res, options.dataDir);
       return;
     }
     if (isApi) {

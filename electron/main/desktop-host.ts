@@ -17,6 +17,8 @@ export interface DesktopHostOptions {
   notificationsSupported: boolean;
   /** Shows a notification that opens the window at its route when clicked (`desktop-notification.ts`). */
   notify: (notification: DesktopNotification) => void;
+  /** Electron's `dialog.showOpenDialog` for one backup file: the chosen path, or null when cancelled. */
+  chooseFile: () => Promise<string | null>;
 }
 
 /** The Electron shell's side of the host contract, which the engine calls for the switches only the desktop can carry out. */
@@ -33,5 +35,6 @@ export function createDesktopHost(options: DesktopHostOptions): Host {
       if (problem) throw new Error(`Could not open the data folder: ${problem}`);
     },
     notify: (notification) => options.notify(notification),
+    chooseOpenFile: () => options.chooseFile(),
   };
 }

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, Notification, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, Notification, session, shell, type BrowserWindow } from 'electron';
 import { APP_ID } from '../core/app-id.js';
 import type { Settings, Status } from '../core/contract/types.js';
 import { createEngine } from '../core/engine.js';
@@ -94,6 +94,11 @@ async function startShell(): Promise<void> {
     showWindow(window);
     window.loadURL(url).catch((error: unknown) => logger.warn({ err: error }, 'could not open the screen of a notification'));
   };
+  const chooseFile = async (): Promise<string | null> => {
+    const options = { properties: ['openFile' as const], filters: [{ name: 'Backup', extensions: ['zip'] }] };
+    const chosen = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+  };
   const host = createDesktopHost({
     platform,
     dataDir,
@@ -101,6 +106,7 @@ async function startShell(): Promise<void> {
     openPath: (folder) => shell.openPath(folder),
     notificationsSupported: Notification.isSupported(),
     notify: (notification) => showDesktopNotification(notification, openAt),
+    chooseFile,
   });
   const engine = createEngine({ dataDir, version: app.getVersion(), secrets, logger, host });
   const shellState = await loadShellState(shellStateFile(dataDir));

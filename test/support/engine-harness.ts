@@ -3,6 +3,7 @@ import { createLogger } from '../../electron/core/log.js';
 import { createMemorySecrets, type MemorySecrets } from '../../electron/core/secrets/memory.js';
 import type { SecretStore } from '../../electron/core/secrets/secret-store.js';
 import type { Host } from '../../electron/core/contract/host.js';
+import type { FileSaver } from '../../electron/core/files/save-job.js';
 import type { Status } from '../../electron/core/contract/types.js';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram/server.js';
 import { startFakeYespo, type FakeYespo } from '../fakes/yespo/server.js';
@@ -36,6 +37,8 @@ export async function startEngine(
     host?: Host;
     /** The engine's clock, for tests that let minutes pass without waiting them. */
     now?: () => number;
+    /** Where files for the owner go (diagnostics, backups). */
+    saver?: FileSaver;
   } = {},
 ): Promise<EngineHarness> {
   const tg = await startFakeTelegram({ timeScale: 0.02 });
@@ -49,6 +52,7 @@ export async function startEngine(
       version: '0.0.0-test',
       secrets,
       host: opts.host,
+      saver: opts.saver,
       logger: createLogger({ dataDir: folder.dir, level: 'debug' }),
       overrides: {
         ...(opts.rootsInSettings ? {} : { telegramApiRoot: tg.url, yespoApiRoot: yespo.url }),

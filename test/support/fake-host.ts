@@ -5,6 +5,8 @@ export interface FakeHost extends Host {
   loginItem: boolean;
   shownFolders: string[];
   notifications: DesktopNotification[];
+  /** What the open dialog answers next: a path, or null as when she cancels. */
+  fileToOpen: string | null;
 }
 
 export function fakeHost(capabilities: Partial<HostCapabilities> = {}, loginItem = false): FakeHost {
@@ -13,6 +15,7 @@ export function fakeHost(capabilities: Partial<HostCapabilities> = {}, loginItem
     loginItem,
     shownFolders: [],
     notifications: [],
+    fileToOpen: null,
     loginItemEnabled: () => host.loginItem,
     async setLoginItem(enabled) {
       host.loginItem = enabled;
@@ -23,6 +26,7 @@ export function fakeHost(capabilities: Partial<HostCapabilities> = {}, loginItem
     notify(notification) {
       host.notifications.push(notification);
     },
+    chooseOpenFile: async () => host.fileToOpen,
   };
   return host;
 }

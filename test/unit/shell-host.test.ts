@@ -23,6 +23,7 @@ describe('the desktop host', () => {
     const changes: boolean[] = [];
     const notified: DesktopNotification[] = [];
     let enabled = false;
+    const chosen = ['/home/olena/backup.zip'];
     const options: DesktopHostOptions = {
       platform: 'win32',
       dataDir,
@@ -39,6 +40,7 @@ describe('the desktop host', () => {
         return openResult;
       },
       notify: (notification) => notified.push(notification),
+      chooseFile: async () => chosen.shift() ?? null,
     };
     return { host: createDesktopHost(options), opened, changes, notified };
   }
@@ -58,6 +60,12 @@ describe('the desktop host', () => {
     await expect(h.host.showFolder(path.resolve('/etc'))).rejects.toThrow(/only its own data folder/);
     await expect(h.host.showFolder(path.join(dataDir, '..'))).rejects.toThrow(/only its own data folder/);
     expect(h.opened).toEqual([dataDir, dataDir]);
+  });
+
+  it('hands the engine the file chosen in the open dialog, and null once it is cancelled', async () => {
+    const h = host();
+    expect(await h.host.chooseOpenFile()).toBe('/home/olena/backup.zip');
+    expect(await h.host.chooseOpenFile()).toBeNull();
   });
 
   it('says why the file manager could not open it', async () => {

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { apiRootProblem } from './api-root.js';
 import type { HostCapabilities } from './host.js';
+import type { SaveResult } from './saving.js';
 import type { EventName, MethodName } from './methods.js';
 import {
   SETUP_STEPS,
@@ -26,11 +27,14 @@ import {
   type SubscriberPage,
   type YespoAccount,
   type Result,
+  type RestoreFile,
+  type RestoreResult,
 } from './types.js';
 
 export * from './methods.js';
 export type * from './host.js';
 export type * from './types.js';
+export type * from './saving.js';
 export { SETUP_STEPS, SUBSCRIBER_SORTS, BOT_TEXT_KEYS, MAX_IMPORT_CHARS, IMPORT_PROBLEMS, IMPORT_FILE_PROBLEMS } from './types.js';
 
 const NoArgs = v.optional(v.strictObject({}));
@@ -45,6 +49,7 @@ const ApiRoot = v.pipe(
   }),
 );
 
+const PASSPHRASE_LENGTH = 'Choose a passphrase of 8 to 1000 characters.';
 const WAIT_MINUTES = 'Enter a whole number of minutes from 1 to 1440 (a day)';
 
 const SettingsPatchSchema = v.strictObject({
@@ -114,6 +119,14 @@ export const ARGS = {
   getOwnerAlerts: NoArgs,
   startOwnerAlerts: NoArgs,
   stopOwnerAlerts: NoArgs,
+  saveDiagnostics: v.strictObject({ includeSubscribers: v.boolean() }),
+  backupData: v.strictObject({ passphrase: v.pipe(v.string(), v.minLength(8, PASSPHRASE_LENGTH), v.maxLength(1000, PASSPHRASE_LENGTH)) }),
+  chooseBackupFile: NoArgs,
+  restoreBackup: v.strictObject({
+    upload: v.pipe(v.string(), v.regex(/^[a-f0-9]{32}$/, 'Choose the backup file again.')),
+    passphrase: v.pipe(v.string(), v.maxLength(1000)),
+    confirm: v.optional(v.boolean()),
+  }),
 } satisfies Record<MethodName, v.GenericSchema>;
 
 type Args<M extends MethodName> = v.InferOutput<(typeof ARGS)[M]>;
@@ -160,6 +173,13 @@ export interface Results {
   /** A new one-time link: her Start in the bot with it makes her chat the one that gets alerts. */
   startOwnerAlerts: OwnerAlerts;
   stopOwnerAlerts: OwnerAlerts;
+  /** A zip for support: logs, status, versions, settings, store health; subscribers only when asked. */
+  saveDiagnostics: SaveResult;
+  /** The data and the link-signing key (sealed with the passphrase, which is never stored) in one file. */
+  backupData: SaveResult;
+  /** Desktop: the open dialog; null when cancelled. The headless shell uploads to `POST /upload` instead. */
+  chooseBackupFile: RestoreFile | null;
+  restoreBackup: RestoreResult;
 }
 
 /** The API the UI calls. Every method may reject with an `ApiFailure`. */

@@ -32,4 +32,6 @@ export interface Host {
   showFolder(folder: string): Promise<void>;
   /** Called only when `capabilities.notifications` is true. */
   notify(notification: DesktopNotification): void;
+  /** The OS's open dialog, for a backup to restore: the chosen path, or null when cancelled. */
+  chooseOpenFile(): Promise<string | null>;
 }

@@ -35,6 +35,10 @@ export const METHODS = [
   'getOwnerAlerts',
   'startOwnerAlerts',
   'stopOwnerAlerts',
+  'saveDiagnostics',
+  'backupData',
+  'chooseBackupFile',
+  'restoreBackup',
 ] as const;
 
 export type MethodName = (typeof METHODS)[number];

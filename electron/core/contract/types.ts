@@ -21,6 +21,9 @@ export type ErrorCode =
   | 'keychain_unavailable'
   | 'store_failed'
   | 'not_available'
+  | 'backup_invalid'
+  | 'wrong_passphrase'
+  | 'secret_found'
   | 'internal';
 
 export interface ApiError {
@@ -285,3 +288,32 @@ export interface Settings {
 export type SettingsPatch = Partial<Omit<Settings, 'texts'>> & { texts?: Partial<Record<BotTextKey, Partial<LocalText>>> };
 
 export * from './subscriber-types.js';
+
+// ---------------------------------------------------------------- backup and restore
+
+/** The bot a backup belongs to, or the bot this app serves now. */
+export interface BackupBot {
+  id: number;
+  username?: string;
+}
+
+/** A backup file the owner picked (desktop) or uploaded (headless), named by an id for `restoreBackup`. */
+export interface RestoreFile {
+  upload: string;
+  name: string;
+}
+
+export type RestoreResult =
+  /** The backup is of another bot than this app's: nothing was changed; call again with `confirm: true`. */
+  | { kind: 'needs-confirmation'; backupBot: BackupBot | null; currentBot: BackupBot | null; createdAt: number }
+  | {
+      kind: 'restored';
+      createdAt: number;
+      bot: BackupBot | null;
+      /** Subscribers taken from the backup. */
+      restored: number;
+      /** Subscribers already here (arrived or changed since the backup), kept as they are. */
+      kept: number;
+      /** Whether the link-signing key was put back into the keychain. */
+      linkKey: boolean;
+    };

@@ -5,8 +5,12 @@ import { MustActWatch } from '../alerts/must-act-watch.js';
 import type { NotifiedStates } from '../alerts/notification-rules.js';
 import { OwnerAlertsService } from '../alerts/owner-alerts.js';
 import type { EngineApi } from '../contract/api.js';
+import { BackupService } from '../backup/backup-service.js';
 import { ApiFailure } from '../contract/errors.js';
+import { DiagnosticsService } from '../diagnostics/diagnostics-service.js';
+import type { FileSaver } from '../files/save-job.js';
 import { LinksService } from '../links/links-service.js';
+import { logFileOf } from '../log.js';
 import type { BoundSecret } from '../secrets/vault.js';
 import { SettingsService } from '../settings/settings-service.js';
 import { SetupService } from '../setup/setup-service.js';
@@ -203,6 +207,38 @@ export function runningPhase({ options, vault, events }: PhaseContext, store: St
     followers: [(states) => notifications.follow(states), (states) => ownerAlerts.follow(states.map((s) => s.code))],
   });
 
+  const saver: FileSaver = options.saver ?? {
+    save: async () => {
+      throw new ApiFailure('not_available', 'This app cannot save files here.');
+    },
+  };
+  const diagnostics = new DiagnosticsService({
+    saver,
+    logFile: logFileOf(options.dataDir),
+    store,
+    version: options.version,
+    status: async () => status.status(),
+    settings: () => settings.current(),
+    secrets: () => vault.heldValues(),
+    now,
+  });
+  const backups = new BackupService({
+    store,
+    saver,
+    vault,
+    host,
+    dataDir: options.dataDir,
+    version: options.version,
+    now,
+    bot: () => {
+      const bot = currentBot();
+      return bot ? { id: bot.id, username: bot.username } : null;
+    },
+    commit,
+    pause: stopWorkers,
+    resume: startWorkers,
+  });
+
   function startWorkers(): void {
     poller.start();
     answers.start();
@@ -279,6 +315,10 @@ export function runningPhase({ options, vault, events }: PhaseContext, store: St
     getOwnerAlerts: async () => ownerAlerts.state(),
     startOwnerAlerts: () => ownerAlerts.begin(),
     stopOwnerAlerts: () => ownerAlerts.end(),
+    saveDiagnostics: (args) => diagnostics.save(args),
+    backupData: ({ passphrase }) => backups.backup(passphrase),
+    chooseBackupFile: () => backups.chooseFile(),
+    restoreBackup: (args) => backups.restore(args),
     ...hostCalls(host, options.dataDir),
   };
 

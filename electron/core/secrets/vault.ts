@@ -118,6 +118,24 @@ export class SecretVault {
     }
   }
 
+  /** Every secret held now, for a scan that proves a file about to leave the app carries none of them. */
+  heldValues(): string[] {
+    return Object.values(this.cached).filter((value): value is string => !!value);
+  }
+
+  /** Puts a link-signing key from a backup into the keychain, so links signed before verify again. */
+  async restoreLinkKey(value: string): Promise<void> {
+    try {
+      await this.deps.secrets.set('linkSecret', value);
+    } catch (error) {
+      if (error instanceof KeychainUnavailable) {
+        throw new ApiFailure('keychain_unavailable', "The computer's password store can't be used, so the link-signing key was not restored.", { problem: error.problem });
+      }
+      throw error;
+    }
+    this.cached.linkSecret = value;
+  }
+
   private async read(name: SecretName): Promise<string | null> {
     try {
       this.cached[name] = await this.deps.secrets.get(name);

@@ -19,6 +19,9 @@ function pickTransport(): Transport {
 
 const transport = pickTransport();
 
+/** True in the desktop app, where the engine can open the OS's file dialogs; false in a browser. */
+export const inDesktopApp = typeof window !== 'undefined' && !!(window as { api?: WindowApi }).api;
+
 export const api: ClientApi = createClient(transport);
 
 /** Listens to an engine push; returns the function that stops listening. */

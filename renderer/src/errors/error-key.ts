@@ -19,6 +19,9 @@ export const ERROR_CODES: Record<ErrorCode, true> = {
   keychain_unavailable: true,
   store_failed: true,
   not_available: true,
+  backup_invalid: true,
+  wrong_passphrase: true,
+  secret_found: true,
   internal: true,
 };
 
