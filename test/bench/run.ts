@@ -18,6 +18,7 @@ import { applyUpdate, type TgUpdate } from '../../electron/core/telegram/updates
 import { tempDir } from '../support/temp-dir.js';
 import { BURST_FROM, type HostCommand, type HostCounts, type HostInfo } from './host-protocol.js';
 import { seedStore } from './seed.js';
+import { benchUiTable } from './ui-table.js';
 
 const SEEDED = 100_000;
 const BURST = 100_000;
@@ -91,6 +92,8 @@ try {
     record('engine heap after start (100k stored)', heapMb, 'MB', '<= 250', heapMb <= 250);
     await new Promise((r) => child.once('exit', r));
   }
+
+  await benchUiTable({ dataDir: folder.dir, info, runs: Number(process.env.BENCH_UI_RUNS ?? 5), record, log });
 
   // ---- one batch of 100 updates, persisted; queries over 100k+
   {

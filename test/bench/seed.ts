@@ -3,7 +3,7 @@ import { COLLECTIONS, subscriberKey, type StoredSubscriber } from '../../electro
 import { pollerMetaKey, type PollerMeta } from '../../electron/core/telegram/poller.js';
 import type { SetupRecord } from '../../electron/core/setup/checks.js';
 
-/** Writes `count` synced subscribers and a finished setup, as a shop with a long history would have. */
+/** Writes `count` synced subscribers (some with a phone, an email or a source tag) and a finished setup, as a shop with a long history would have. */
 export async function seedStore(dir: string, opts: { count: number; botId: number; botUsername: string; apiRoot: string; appUuid: string }): Promise<void> {
   const store = await Store.open(dir);
   const start = Date.now() - 200 * 24 * 3_600_000;
@@ -19,7 +19,9 @@ export async function seedStore(dir: string, opts: { count: number; botId: numbe
         lastName: j % 3 ? `Family${j % 977}` : undefined,
         username: j % 2 ? `seed_user_${j}` : undefined,
         languageCode: j % 4 ? 'uk' : 'en',
-        source: j % 10 ? undefined : 'instagram',
+        source: j % 10 ? (j % 25 === 3 ? 'flyer' : undefined) : 'instagram',
+        phone: j % 5 === 1 ? `38050${String(1_000_000 + j).slice(-7)}` : undefined,
+        email: j % 7 === 2 ? `seed${j}@example.com` : undefined,
         state: j % 17 ? 'active' : 'blocked',
         firstStartAt: at,
         lastStartAt: at,

@@ -25,6 +25,7 @@ import {
   type ForgetResult,
   type SubscriberDetail,
   type SubscriberPage,
+  type SubscriberSources,
   type YespoAccount,
   type Result,
   type RestoreFile,
@@ -50,6 +51,20 @@ const ApiRoot = v.pipe(
 );
 
 const PASSPHRASE_LENGTH = 'Choose a passphrase of 8 to 1000 characters.';
+const SOURCE_KIND = 'Choose a source kind: none, signed or tag';
+const SOURCE_TAG = 'Give the tag as 1 to 64 characters';
+const SourceFilterSchema = v.variant(
+  'kind',
+  [
+    v.strictObject({ kind: v.literal('none') }),
+    v.strictObject({ kind: v.literal('signed') }),
+    v.strictObject({ kind: v.literal('tag'), tag: v.pipe(v.string(SOURCE_TAG), v.minLength(1, SOURCE_TAG), v.maxLength(64, SOURCE_TAG)) }, SOURCE_TAG),
+  ],
+  SOURCE_KIND,
+);
+const JOINED_AT = 'Give the time as a whole number of milliseconds since 1970';
+const JoinedAt = v.pipe(v.number(JOINED_AT), v.safeInteger(JOINED_AT), v.minValue(0, JOINED_AT));
+
 const WAIT_MINUTES = 'Enter a whole number of minutes from 1 to 1440 (a day)';
 
 const SettingsPatchSchema = v.strictObject({
@@ -91,15 +106,25 @@ export const ARGS = {
   }),
   revealLinkKey: NoArgs,
   disconnect: v.strictObject({ deleteData: v.boolean() }),
-  querySubscribers: v.strictObject({
-    search: v.optional(v.pipe(v.string(), v.maxLength(200))),
-    state: v.optional(v.picklist(['all', 'active', 'blocked', 'deleted', 'unsubscribed'])),
-    yespo: v.optional(v.picklist(['all', 'pending', 'synced', 'failed'])),
-    sort: v.optional(v.picklist(SUBSCRIBER_SORTS)),
-    dir: v.optional(v.picklist(['asc', 'desc'])),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
-  }),
+  querySubscribers: v.pipe(
+    v.strictObject({
+      search: v.optional(v.pipe(v.string(), v.maxLength(200))),
+      state: v.optional(v.picklist(['all', 'active', 'blocked', 'deleted', 'unsubscribed'])),
+      yespo: v.optional(v.picklist(['all', 'pending', 'synced', 'failed'])),
+      source: v.optional(SourceFilterSchema),
+      joinedFrom: v.optional(JoinedAt),
+      joinedTo: v.optional(JoinedAt),
+      sort: v.optional(v.picklist(SUBSCRIBER_SORTS)),
+      dir: v.optional(v.picklist(['asc', 'desc'])),
+      offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+      limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
+    }),
+    v.forward(
+      v.check((q) => q.joinedFrom === undefined || q.joinedTo === undefined || q.joinedFrom <= q.joinedTo, 'The end of the date range is before its start: swap the two dates'),
+      ['joinedTo'],
+    ),
+  ),
+  listSubscriberSources: NoArgs,
   getSubscriber: v.strictObject({ chatId: ChatId }),
   muteSubscriber: v.strictObject({ chatId: ChatId, seconds: v.pipe(v.number(), v.integer(), v.minValue(60), v.maxValue(31_536_000)) }),
   unmuteSubscriber: v.strictObject({ chatId: ChatId }),
@@ -152,6 +177,8 @@ export interface Results {
   revealLinkKey: { key: string };
   disconnect: SetupState;
   querySubscribers: SubscriberPage;
+  /** The source filter's options, with counts. */
+  listSubscriberSources: SubscriberSources;
   getSubscriber: SubscriberDetail;
   muteSubscriber: SubscriberDetail;
   unmuteSubscriber: SubscriberDetail;

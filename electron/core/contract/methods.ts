@@ -18,6 +18,7 @@ export const METHODS = [
   'revealLinkKey',
   'disconnect',
   'querySubscribers',
+  'listSubscriberSources',
   'getSubscriber',
   'muteSubscriber',
   'unmuteSubscriber',

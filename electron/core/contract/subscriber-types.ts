@@ -71,10 +71,18 @@ export interface SubscriberEvent {
 export const SUBSCRIBER_SORTS = ['firstStartAt', 'lastStartAt', 'name', 'username'] as const;
 export type SubscriberSort = (typeof SUBSCRIBER_SORTS)[number];
 
+/** Where subscribers came from, as a filter: no source at all, a signed website link, or one deep-link tag. */
+export type SourceFilter = { kind: 'none' } | { kind: 'signed' } | { kind: 'tag'; tag: string };
+
 export interface SubscriberQuery {
   search?: string;
   state?: SubscriberState | 'all';
   yespo?: YespoSyncState | 'all';
+  source?: SourceFilter;
+  /** Joined (first /start) at or after this time, ms. */
+  joinedFrom?: number;
+  /** Joined before this time, ms (exclusive: the start of the day after the last one wanted). */
+  joinedTo?: number;
   sort?: SubscriberSort;
   dir?: 'asc' | 'desc';
   offset?: number;
@@ -84,6 +92,14 @@ export interface SubscriberQuery {
 export interface SubscriberPage {
   total: number;
   rows: Subscriber[];
+}
+
+/** The sources the source filter offers, with how many of the bot's subscribers each has. */
+export interface SubscriberSources {
+  /** Deep-link tags, the most common first. */
+  tags: Array<{ tag: string; count: number }>;
+  signed: number;
+  none: number;
 }
 
 export interface SubscriberDetail {

@@ -281,6 +281,7 @@ export function runningPhase({ options, vault, events }: PhaseContext, store: St
       return state;
     },
     querySubscribers: async (q) => subscribers.query(q),
+    listSubscriberSources: async () => subscribers.sources(),
     getSubscriber: async ({ chatId }) => subscribers.detail(chatId),
     muteSubscriber: ({ chatId, seconds }) => subscribers.mute(chatId, seconds),
     unmuteSubscriber: ({ chatId }) => subscribers.mute(chatId, null),

@@ -1,7 +1,7 @@
 import type { Subscriber, SubscriberEvent } from '../contract/types.js';
 import { payloadNames } from '../links/signing.js';
 import type { StoredEvent, StoredSubscriber } from '../store/schema.js';
-import { IMPORT_SOURCE } from './import-subscribers.js';
+import { publicSource } from './subscriber-sources.js';
 import { identityOf, identityReasonOf } from '../yespo/identity.js';
 
 /**
@@ -9,12 +9,8 @@ import { identityOf, identityReasonOf } from '../yespo/identity.js';
  * the customer's key to the bot, and `signedLink` says who it named.
  */
 export function publicSubscriber(s: StoredSubscriber, externalIdPrefix: string): Subscriber {
-  const { tokenInYespo: _t, pushed: _p, signedIdentity, awaiting: _a, tokenLookup: _l, source, ...rest } = s;
-  const out: Subscriber = { ...rest, identity: identityOf(s, externalIdPrefix), identityReason: identityReasonOf(s, externalIdPrefix) };
-  // An imported external id is the shop's word, not a link's: the identity shows it, not the source.
-  if (signedIdentity && source !== IMPORT_SOURCE) out.signedLink = signedIdentity;
-  if (source && !(signedIdentity && payloadNames(source, signedIdentity))) out.source = source;
-  return out;
+  const { tokenInYespo: _t, pushed: _p, signedIdentity: _i, awaiting: _a, tokenLookup: _l, source: _s, ...rest } = s;
+  return { ...rest, ...publicSource(s), identity: identityOf(s, externalIdPrefix), identityReason: identityReasonOf(s, externalIdPrefix) };
 }
 
 /** One entry of the story as the UI sees it: a start through the signed link names the customer. */

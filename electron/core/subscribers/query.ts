@@ -3,6 +3,7 @@ import type { Store } from '../store/store.js';
 import { COLLECTIONS, type StoredSubscriber } from '../store/schema.js';
 import { phoneMatches, phoneSearch } from './phone-search.js';
 import { publicSubscriber } from './public.js';
+import { joinedWithin, sourceMatches } from './query-predicates.js';
 import type { IndexEntry, SubscriberIndex } from './subscriber-index.js';
 import { smallest, smallestByKey } from './top-k.js';
 
@@ -79,6 +80,8 @@ export function querySubscribers(index: SubscriberIndex, botId: number | null, q
     if (botId !== null && e.botId !== botId) continue;
     if (state !== 'all' && e.state !== state) continue;
     if (yespo !== 'all' && e.yespo !== yespo) continue;
+    if (!joinedWithin(e.firstStartAt, q.joinedFrom, q.joinedTo)) continue;
+    if (q.source && !sourceMatches(e.s, q.source)) continue;
     if (search && !haystack(e).includes(search) && !(phone && phoneMatches(phoneDigits(e), phone))) continue;
     matches.push(e);
   }

@@ -1,5 +1,5 @@
 import { ApiFailure } from '../contract/errors.js';
-import type { Counts, ForgetResult, ImportReport, LiveTest, Stats, SubscriberDetail, SubscriberPage, SubscriberQuery } from '../contract/types.js';
+import type { Counts, ForgetResult, ImportReport, LiveTest, Stats, SubscriberDetail, SubscriberPage, SubscriberQuery, SubscriberSources } from '../contract/types.js';
 import { COLLECTIONS, META, subscriberKey, type StoredEvent, type StoredSubscriber } from '../store/schema.js';
 import type { Store, Tx } from '../store/store.js';
 import { queueOutbox } from '../yespo/queue.js';
@@ -9,6 +9,7 @@ import { importCsv } from './import-subscribers.js';
 import { publicEvent, publicSubscriber } from './public.js';
 import { querySubscribers, subscriberStats } from './query.js';
 import { SubscriberIndex } from './subscriber-index.js';
+import { sourceCounts } from './subscriber-sources.js';
 
 export interface SubscriberDeps {
   store: Store;
@@ -35,6 +36,10 @@ export class SubscriberService {
 
   query(q: SubscriberQuery): SubscriberPage {
     return querySubscribers(this.index, this.deps.currentBotId(), q, this.deps.externalIdPrefix());
+  }
+
+  sources(): SubscriberSources {
+    return sourceCounts(this.index.all(), this.deps.currentBotId());
   }
 
   stats(): Omit<Stats, 'pending' | 'failed' | 'undeliveredLast30Days'> {

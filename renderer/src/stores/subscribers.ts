@@ -1,8 +1,10 @@
 import { defineStore } from 'pinia';
 import { computed, reactive, ref, shallowRef } from 'vue';
-import type { Subscriber, SubscriberQuery, SubscriberSort, SubscriberState, YespoSyncState } from '../../../electron/core/contract/types.js';
+import type { Subscriber, SubscriberQuery, SubscriberSort, SubscriberSources, SubscriberState, YespoSyncState } from '../../../electron/core/contract/types.js';
 import { api } from '../bridge/index.js';
+import { joinedRange } from '../subscribers/joined-range.js';
 import { pagesForRange } from '../subscribers/paging.js';
+import { sourceFilterOf, type SourceChoice } from '../subscribers/source-choice.js';
 
 export const PAGE_SIZE = 100;
 // The engine's limit per call; exports page through at this size.
@@ -12,6 +14,9 @@ export interface SubscriberFilter {
   search: string;
   state: SubscriberState | 'all';
   yespo: YespoSyncState | 'all';
+  source: SourceChoice;
+  /** The first and last local day joined, as the date picker gives them. */
+  joined: [number, number] | null;
   sort: SubscriberSort;
   dir: 'asc' | 'desc';
 }
@@ -21,25 +26,32 @@ export interface SubscriberFilter {
  * are fetched, and a row not fetched yet is `null` (shown as a placeholder).
  */
 export const useSubscribersStore = defineStore('subscribers', () => {
-  const filter = reactive<SubscriberFilter>({ search: '', state: 'all', yespo: 'all', sort: 'firstStartAt', dir: 'desc' });
+  const filter = reactive<SubscriberFilter>({ search: '', state: 'all', yespo: 'all', source: 'all', joined: null, sort: 'firstStartAt', dir: 'desc' });
   const total = ref(0);
   const pages = shallowRef(new Map<number, Subscriber[]>());
   const loading = ref(false);
   const error = ref<unknown>(null);
+  const sources = shallowRef<SubscriberSources | null>(null);
   let generation = 0;
   let visible = { first: 0, last: PAGE_SIZE - 1 };
   const inFlight = new Set<string>();
 
-  const rows = computed<Array<Subscriber | null>>(() =>
-    Array.from({ length: total.value }, (_, index) => pages.value.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE] ?? null),
-  );
+  const filtered = computed(() => !!filter.search.trim() || filter.state !== 'all' || filter.yespo !== 'all' || filter.source !== 'all' || filter.joined !== null);
+
+  /** Row `index` of the table, or null while its page is not fetched (the pages are kept as they came). */
+  function rowAt(index: number): Subscriber | null {
+    return pages.value.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE] ?? null;
+  }
 
   function query(offset: number, limit: number): SubscriberQuery {
     const search = filter.search.trim();
+    const source = sourceFilterOf(filter.source);
     return {
       ...(search ? { search } : {}),
       state: filter.state,
       yespo: filter.yespo,
+      ...(source ? { source } : {}),
+      ...joinedRange(filter.joined),
       sort: filter.sort,
       dir: filter.dir,
       offset,
@@ -72,6 +84,15 @@ export const useSubscribersStore = defineStore('subscribers', () => {
     visible = { first, last };
     for (const page of pagesForRange(first, last, PAGE_SIZE, total.value)) {
       if (!pages.value.has(page)) void fetchPage(page);
+    }
+  }
+
+  /** The source filter's options; they only inform, so a failure leaves the last ones. */
+  async function loadSources(): Promise<void> {
+    try {
+      sources.value = await api.listSubscriberSources();
+    } catch {
+      // The table's own fetch reports what went wrong.
     }
   }
 
@@ -111,5 +132,5 @@ export const useSubscribersStore = defineStore('subscribers', () => {
     }
   }
 
-  return { filter, total, rows, loading, error, show, reload, refresh, collectAll };
+  return { filter, filtered, total, rowAt, sources, loading, error, show, reload, refresh, loadSources, collectAll };
 });
