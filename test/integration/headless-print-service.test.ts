@@ -28,7 +28,9 @@ describe('npm run headless -- --print-service', () => {
   });
 
   it('explains a value the service file cannot hold, with exit code 2', () => {
-    const run = printService(['--print-service', 'windows', '--port', '8123', '--data-dir', 'C:\\Tom & Jerry']);
+    const scratch = tempDir('tcy-print-');
+    onTestFinished(scratch.remove);
+    const run = printService(['--print-service', 'windows', '--port', '8123', '--data-dir', path.join(scratch.dir, 'Tom & Jerry')]);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/cannot hold & \| < > \^ % or "/);
