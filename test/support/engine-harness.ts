@@ -36,6 +36,8 @@ export async function startEngine(
     host?: Host;
     /** The engine's clock, for tests that let minutes pass without waiting them. */
     now?: () => number;
+    /** Called before every store write, as the engine's own hook. */
+    beforeStoreWrite?: () => void;
   } = {},
 ): Promise<EngineHarness> {
   const tg = await startFakeTelegram({ timeScale: 0.02 });
@@ -56,6 +58,7 @@ export async function startEngine(
       },
       timeScale: 0.01,
       now: opts.now,
+      beforeStoreWrite: opts.beforeStoreWrite,
       pollTimeoutSeconds: 1,
       yespoTiming: { retryScale: 0.01, activityFirstDelayMs: 50, idleCheckMs: 50, storeRetryMs: 50, timeoutMs: 2_000 },
     });

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { apiRootProblem } from './api-root.js';
-import type { HostCapabilities } from './host.js';
+import type { HostCapabilities, UpdateState } from './host.js';
 import type { EventName, MethodName } from './methods.js';
 import {
   SETUP_STEPS,
@@ -109,6 +109,7 @@ export const ARGS = {
   getLiveTest: NoArgs,
   getHostCapabilities: NoArgs,
   showDataFolder: NoArgs,
+  getUpdateState: NoArgs,
 } satisfies Record<MethodName, v.GenericSchema>;
 
 type Args<M extends MethodName> = v.InferOutput<(typeof ARGS)[M]>;
@@ -149,6 +150,8 @@ export interface Results {
   getHostCapabilities: HostCapabilities;
   /** Opens the data folder (where a damaged file was put aside, too) in the file manager. */
   showDataFolder: null;
+  /** The app's own update; `unavailable` where the shell cannot update itself. */
+  getUpdateState: UpdateState;
 }
 
 /** The API the UI calls. Every method may reject with an `ApiFailure`. */
@@ -166,6 +169,8 @@ export interface EventPayloads {
   setup: SetupState;
   /** The settings changed (from any window, the tray, or the engine itself). */
   settings: Settings;
+  /** The app's own update moved on (checking, downloading, ready…). */
+  updates: UpdateState;
 }
 
 export type EventListener<E extends EventName> = (payload: EventPayloads[E]) => void;

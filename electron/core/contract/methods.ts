@@ -31,12 +31,13 @@ export const METHODS = [
   'getLiveTest',
   'getHostCapabilities',
   'showDataFolder',
+  'getUpdateState',
 ] as const;
 
 export type MethodName = (typeof METHODS)[number];
 
 /** Pushes from the engine to the UI. */
-export const EVENTS = ['status', 'subscribers', 'setup', 'settings'] as const;
+export const EVENTS = ['status', 'subscribers', 'setup', 'settings', 'updates'] as const;
 
 export type EventName = (typeof EVENTS)[number];
 
