@@ -22,6 +22,8 @@ export interface Engine {
   stop(): Promise<void>;
   suspend(): void;
   resume(): void;
+  /** In the middle of a batch; the desktop's updater waits for this to clear before installing. */
+  busy(): boolean;
 }
 
 /**
@@ -35,6 +37,8 @@ export function createEngine(options: EngineOptions): Engine {
   const vault = new SecretVault({ secrets: options.secrets, onKeychainChange: () => phase.statusChanged() });
   const context = { options, vault, events };
   let phase: EnginePhase = degradedPhase(context, 'The data folder is not open yet.');
+  // The updater lives in the shell for the whole run, whatever phase the engine is in.
+  options.host?.updates?.onChange((state) => events.emit('updates', state));
 
   // The shells hold on to this one object from before start: each call goes to the current phase.
   const api = Object.fromEntries(
@@ -91,5 +95,6 @@ export function createEngine(options: EngineOptions): Engine {
     },
     suspend: () => phase.suspend(),
     resume: () => phase.resume(),
+    busy: () => phase.busy(),
   };
 }

@@ -1,4 +1,5 @@
 import { addressScope, unbracket } from './listen-address.js';
+import { SERVICE_KINDS, type ServiceKind } from './service-files.js';
 
 export interface HeadlessArgs {
   dataDir?: string;
@@ -9,6 +10,8 @@ export interface HeadlessArgs {
   token?: string;
   allowRemote: boolean;
   help: boolean;
+  /** Print this service definition and exit instead of starting. */
+  printService?: ServiceKind;
 }
 
 /** The environment variable that carries the access token; unlike `--token`, `ps` does not show it. */
@@ -25,6 +28,9 @@ export const USAGE = `Usage: npm run headless -- [options]
   --yespo-api-root URL       Yespo API root (default https://yespo.io/api)
   --token T                  the access token (default: TCY_HEADLESS_TOKEN, else a random one
                              made at start); prefer the variable, which ps does not show
+  --print-service KIND       print a service that starts the shell with these flags, then
+                             exit: systemd (user unit), launchd (macOS agent) or windows
+                             (a schtasks command); needs --port N, never holds secrets
   --help                     show this text
 
 Environment: TELEGRAM_BOT_TOKEN, YESPO_API_KEY, YESPO_APP_UUID (held in memory only),
@@ -38,7 +44,7 @@ export class ArgsError extends Error {
   }
 }
 
-const VALUE_FLAGS = ['--data-dir', '--host', '--port', '--telegram-api-root', '--yespo-api-root', '--token'] as const;
+const VALUE_FLAGS = ['--data-dir', '--host', '--port', '--telegram-api-root', '--yespo-api-root', '--token', '--print-service'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
 function isValueFlag(flag: string): flag is ValueFlag {
@@ -77,6 +83,20 @@ function parseApiRoot(flag: string, text: string): string {
     throw new ArgsError(`${flag} must start with http:// or https://, not "${url.protocol}".`);
   }
   return text.replace(/\/+$/, '');
+}
+
+function parseServiceKind(text: string): ServiceKind {
+  const kind = SERVICE_KINDS.find((k) => k === text);
+  if (!kind) throw new ArgsError(`--print-service takes ${SERVICE_KINDS.slice(0, -1).join(', ')} or ${SERVICE_KINDS.at(-1)}, not "${text}".`);
+  return kind;
+}
+
+/** A service restarts on its own, so its UI must keep one address, and its file must hold no secret. */
+function checkServiceArgs(result: HeadlessArgs): void {
+  if (result.port === 0) throw new ArgsError('--print-service needs --port N (not 0), so the UI is at the same address after every restart.');
+  if (result.token !== undefined) {
+    throw new ArgsError('Leave --token out: a service file must not hold the access token. The printed file says where TCY_HEADLESS_TOKEN goes.');
+  }
 }
 
 function parseToken(source: string, text: string): string {
@@ -143,10 +163,15 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
       case '--token':
         result.token = parseToken(flag, value);
         break;
+      case '--print-service':
+        result.printService = parseServiceKind(value);
+        break;
     }
   }
   // After the loop: --allow-remote may come after --host.
   if (host !== undefined) result.host = parseHost(host, result.allowRemote);
+  // Before the environment's token: only a token typed on the command line would reach the file.
+  if (result.printService) checkServiceArgs(result);
   const envToken = env[TOKEN_ENV];
   if (result.token === undefined && envToken) result.token = parseToken(TOKEN_ENV, envToken);
   return result;

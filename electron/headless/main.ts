@@ -18,6 +18,7 @@ import { findAppPackage } from './app-package.js';
 import { ArgsError, parseArgs, USAGE, type HeadlessArgs } from './args.js';
 import { createToken } from './auth.js';
 import { remoteWarning } from './listen-address.js';
+import { serviceFile, serviceFlags, ServiceFileError, type ServiceKind } from './service-files.js';
 import { keychainServiceFor, resolveDataDir, usualDataDir } from '../core/data-dir.js';
 import { startHeadlessServer, type HeadlessServer } from './server.js';
 
@@ -34,15 +35,33 @@ function parseOrExit(argv: readonly string[]): HeadlessArgs {
   }
 }
 
+/** Prints the service file; nothing is created and the shell does not start. Returns the exit code. */
+function printService(kind: ServiceKind, args: HeadlessArgs, dataDir: string): number {
+  try {
+    const spec = { nodePath: process.execPath, bundlePath: fileURLToPath(import.meta.url), flags: serviceFlags(args, dataDir) };
+    process.stdout.write(serviceFile(kind, spec));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ServiceFileError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+}
+
 async function run(argv: readonly string[]): Promise<void> {
   const args = parseOrExit(argv);
   if (args.help) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const app = findAppPackage(path.dirname(fileURLToPath(import.meta.url)));
   const context = { env: process.env, platform: process.platform, home: os.homedir() };
   const dataDir = resolveDataDir({ ...context, flag: args.dataDir });
+  if (args.printService) {
+    // exitCode rather than exit(): stdout may be a pipe that is still writing.
+    process.exitCode = printService(args.printService, args, dataDir);
+    return;
+  }
+  const app = findAppPackage(path.dirname(fileURLToPath(import.meta.url)));
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   } catch {

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import type { DesktopNotification, Host, HostCapabilities } from '../core/contract/host.js';
+import type { DesktopNotification, Host, HostCapabilities, UpdateFeed } from '../core/contract/host.js';
 import { hidesToTray } from './close-policy.js';
 import type { LoginItem } from './login-item.js';
 
-export function hostCapabilities(platform: NodeJS.Platform, notificationsSupported: boolean): HostCapabilities {
-  return { loginItem: true, closeToTray: hidesToTray(platform), showFolder: true, notifications: notificationsSupported };
+export function hostCapabilities(platform: NodeJS.Platform, notificationsSupported: boolean, updatesOn = false): HostCapabilities {
+  return { loginItem: true, closeToTray: hidesToTray(platform), showFolder: true, notifications: notificationsSupported, updates: updatesOn };
 }
 
 export interface DesktopHostOptions {
@@ -19,13 +19,16 @@ export interface DesktopHostOptions {
   notify: (notification: DesktopNotification) => void;
   /** Electron's `dialog.showOpenDialog` for one backup file: the chosen path, or null when cancelled. */
   chooseFile: () => Promise<string | null>;
+  /** The app's updater (updates.ts); its state is `off` in a build without an update feed. */
+  updates: UpdateFeed;
 }
 
 /** The Electron shell's side of the host contract, which the engine calls for the switches only the desktop can carry out. */
 export function createDesktopHost(options: DesktopHostOptions): Host {
   const dataDir = path.resolve(options.dataDir);
   return {
-    capabilities: hostCapabilities(options.platform, options.notificationsSupported),
+    capabilities: hostCapabilities(options.platform, options.notificationsSupported, options.updates.state().state !== 'off'),
+    updates: options.updates,
     loginItemEnabled: () => options.loginItem.isEnabled(),
     setLoginItem: (enabled) => options.loginItem.set(enabled),
     async showFolder(folder) {

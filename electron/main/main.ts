@@ -26,10 +26,8 @@ import { DEFAULT_SHELL_SETTINGS, shellSettingsFrom, type ShellSettings } from '.
 import { loadShellState, shellStateFile } from './shell-state.js';
 import { pickLanguage } from './shell-text.js';
 import { createAppTray, type AppTray } from './tray.js';
+import { startAppUpdates } from './updates.js';
 import { createMainWindow, showWindow } from './window.js';
-
-/** How long quitting waits for the engine to flush and close before the process ends anyway. */
-const STOP_TIMEOUT_MS = 5000;
 
 // Before the single-instance lock: the lock lives in the user-data folder, so a test that isolates
 // its data also gets its own lock. The folder is the headless shell's too (APP_USER_DATA or the
@@ -99,6 +97,7 @@ async function startShell(): Promise<void> {
     const chosen = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
     return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
   };
+  const updates = await startAppUpdates({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, logger });
   const host = createDesktopHost({
     platform,
     dataDir,
@@ -107,6 +106,7 @@ async function startShell(): Promise<void> {
     notificationsSupported: Notification.isSupported(),
     notify: (notification) => showDesktopNotification(notification, openAt),
     chooseFile,
+    updates,
   });
   const engine = createEngine({ dataDir, version: app.getVersion(), secrets, logger, host });
   const shellState = await loadShellState(shellStateFile(dataDir));
@@ -170,9 +170,15 @@ async function startShell(): Promise<void> {
     if (stopped) return;
     event.preventDefault();
     stopped = true;
-    const timeout = new Promise<void>((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref());
-    Promise.race([engine.stop(), timeout])
-      .catch(report('the engine did not stop cleanly'))
+    updates.stop();
+    // How long to wait for the engine to flush and close; longer when an update installs at this quit.
+    const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), updates.quitWaitMs()).unref());
+    Promise.race([engine.stop().then(() => true), timeout])
+      .catch((error: unknown) => {
+        report('the engine did not stop cleanly')(error);
+        return false;
+      })
+      .then((engineStopped) => updates.beforeExit({ stopped: engineStopped, busy: engine.busy() }))
       .finally(() => {
         tray?.destroy();
         logger.flush();

@@ -69,6 +69,12 @@ test('answers getStatus through the preload', async () => {
   if (result.ok) expect(result.value.dataDir).toBe(path.resolve(userData));
 });
 
+test('leaves the updater off when the build has no update feed (an unpackaged run has no app-update.yml)', async () => {
+  const capabilities = await page.evaluate(() => (globalThis as unknown as PageGlobals).api.getHostCapabilities());
+  expect(capabilities).toMatchObject({ ok: true, value: { updates: false } });
+  expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).api.getUpdateState())).toEqual({ ok: true, value: { state: 'off' } });
+});
+
 test('rejects a bad argument before the engine sees it', async () => {
   const result = await page.evaluate(() => (globalThis as unknown as PageGlobals).api.getSubscriber({ chatId: 'not a number' }));
   expect(result).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });

@@ -39,6 +39,8 @@ export async function startEngine(
     now?: () => number;
     /** Where files for the owner go (diagnostics, backups). */
     saver?: FileSaver;
+    /** Called before every store write, as the engine's own hook. */
+    beforeStoreWrite?: () => void;
   } = {},
 ): Promise<EngineHarness> {
   const tg = await startFakeTelegram({ timeScale: 0.02 });
@@ -60,6 +62,7 @@ export async function startEngine(
       },
       timeScale: 0.01,
       now: opts.now,
+      beforeStoreWrite: opts.beforeStoreWrite,
       pollTimeoutSeconds: 1,
       yespoTiming: { retryScale: 0.01, activityFirstDelayMs: 50, idleCheckMs: 50, storeRetryMs: 50, timeoutMs: 2_000 },
     });

@@ -1,4 +1,4 @@
-import type { DesktopNotification, Host, HostCapabilities } from '../../electron/core/contract/host.js';
+import type { DesktopNotification, Host, HostCapabilities, UpdateFeed, UpdateState } from '../../electron/core/contract/host.js';
 
 /** A desktop shell's side of the host contract, as the Electron shell implements it, recording what it was asked. */
 export interface FakeHost extends Host {
@@ -11,7 +11,7 @@ export interface FakeHost extends Host {
 
 export function fakeHost(capabilities: Partial<HostCapabilities> = {}, loginItem = false): FakeHost {
   const host: FakeHost = {
-    capabilities: { loginItem: true, closeToTray: true, showFolder: true, notifications: true, ...capabilities },
+    capabilities: { loginItem: true, closeToTray: true, showFolder: true, notifications: true, updates: false, ...capabilities },
     loginItem,
     shownFolders: [],
     notifications: [],
@@ -29,4 +29,25 @@ export function fakeHost(capabilities: Partial<HostCapabilities> = {}, loginItem
     chooseOpenFile: async () => host.fileToOpen,
   };
   return host;
+}
+
+/** A desktop updater as the Electron shell's updates.ts presents it; the test moves its state. */
+export interface FakeUpdateFeed extends UpdateFeed {
+  set(state: UpdateState): void;
+}
+
+export function fakeUpdateFeed(initial: UpdateState): FakeUpdateFeed {
+  let current = initial;
+  const listeners = new Set<(state: UpdateState) => void>();
+  return {
+    state: () => current,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    set(state) {
+      current = state;
+      for (const listener of listeners) listener(state);
+    },
+  };
 }

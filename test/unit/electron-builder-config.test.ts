@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
-import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { APP_ID, PRODUCT_NAME } from '../../electron/core/app-id.js';
 
@@ -23,7 +24,8 @@ interface BuilderConfig {
   asarUnpack: string[];
   extraResources: unknown;
   electronFuses: Record<string, boolean>;
-  win: { target: unknown };
+  extends: string;
+  win: { target: unknown } & Record<string, unknown>;
   nsis: Record<string, unknown>;
   mac: { target: unknown } & Record<string, unknown>;
   linux: { target: unknown; icon: string; category: string; maintainer: string };
@@ -84,10 +86,11 @@ describe('electron-builder.yml', () => {
   });
 
   it('builds NSIS for Windows, DMG for macOS, AppImage and deb for Linux', () => {
-    expect(targetNames(config.win.target)).toEqual(['nsis']);
+    expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64', 'arm64'] }]);
     expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true });
     expect(targetNames(config.mac.target)).toEqual(['dmg']);
     expect(config.mac).toMatchObject({ category: 'public.app-category.business', hardenedRuntime: true });
+    expect((config.mac.target as { arch: string[] }[])[0].arch).toEqual(['x64', 'arm64']);
     expect(targetNames(config.linux.target)).toEqual(['AppImage', 'deb']);
     expect(config.linux.category).toBe('Office;Network');
     expect(config.linux.maintainer).toMatch(/^.+ <[^@\s]+@[^@\s]+>$/);
@@ -109,5 +112,65 @@ describe('electron-builder.yml', () => {
       { from: 'build/tray', to: 'tray' },
       { from: 'build/icons/512x512.png', to: 'icons/512x512.png' },
     ]);
+  });
+});
+
+describe('signing and notarisation', () => {
+  it('signs only from the environment: no certificate, password or identity in the file', () => {
+    const text = read('electron-builder.yml');
+    for (const key of ['cscLink', 'cscKeyPassword', 'certificateFile', 'certificatePassword', 'identity:', 'appleId', 'teamId']) {
+      expect(text, key).not.toContain(key);
+    }
+    expect(config.win.signtoolOptions ?? null).toBeNull();
+  });
+
+  it('notarises through electron-builder, which does it only when the Apple variables are set', () => {
+    // notarize: false would skip it even with the variables; true leaves the decision to them.
+    expect(config.mac.notarize).toBe(true);
+    expect(config.mac.hardenedRuntime).toBe(true);
+    expect(config.mac.entitlements).toBe('build/entitlements.mac.plist');
+    expect(config.mac.entitlementsInherit).toBe('build/entitlements.mac.plist');
+  });
+
+  it('grants the hardened runtime only what the JavaScript engine needs (no library-validation opt-out: electron-builder signs the keyring addon too)', () => {
+    const plist = read('build/entitlements.mac.plist');
+    const keys = [...plist.matchAll(/<key>([^<]+)<\/key>\s*<true\/>/g)].map((m) => m[1]);
+    expect(keys).toEqual(['com.apple.security.cs.allow-jit', 'com.apple.security.cs.allow-unsigned-executable-memory']);
+    expect(plist).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<!DOCTYPE plist /);
+  });
+});
+
+/** The configuration as electron-builder itself assembles it (the YAML and what it extends), in this environment. */
+async function builderConfig(): Promise<{ publish?: unknown }> {
+  const { getConfig } = createRequire(import.meta.url)('app-builder-lib/out/util/config/config.js') as {
+    getConfig: (projectDir: string, configPath: string | null, configFromOptions: null) => Promise<{ publish?: unknown }>;
+  };
+  return getConfig(root, null, null);
+}
+
+describe('the update feed, set at build time', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('is absent without TCY_UPDATE_URL or TCY_UPDATE_GITHUB, even with a GitHub token around', async () => {
+    vi.stubEnv('TCY_UPDATE_URL', undefined);
+    vi.stubEnv('TCY_UPDATE_GITHUB', undefined);
+    vi.stubEnv('GH_TOKEN', 'a-token-for-something-else');
+    expect((await builderConfig()).publish).toBeNull();
+  });
+
+  it('is the generic address in TCY_UPDATE_URL', async () => {
+    vi.stubEnv('TCY_UPDATE_URL', 'https://updates.example.com/tcy/');
+    vi.stubEnv('TCY_UPDATE_GITHUB', undefined);
+    const merged = await builderConfig();
+    expect(merged.publish).toEqual([{ provider: 'generic', url: 'https://updates.example.com/tcy/' }]);
+    expect(validate(merged)).toBe(true);
+  });
+
+  it('is the GitHub repository in TCY_UPDATE_GITHUB', async () => {
+    vi.stubEnv('TCY_UPDATE_URL', undefined);
+    vi.stubEnv('TCY_UPDATE_GITHUB', 'yespo/telegram-connector');
+    expect((await builderConfig()).publish).toEqual([{ provider: 'github', owner: 'yespo', repo: 'telegram-connector', releaseType: 'release' }]);
   });
 });

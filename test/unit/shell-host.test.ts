@@ -1,24 +1,31 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DesktopNotification } from '../../electron/core/contract/host.js';
+import type { DesktopNotification, UpdateFeed } from '../../electron/core/contract/host.js';
 import { createDesktopHost, hostCapabilities, type DesktopHostOptions } from '../../electron/main/desktop-host.js';
 
 describe('hostCapabilities', () => {
   it('keeps running in the tray only on macOS and Windows; Linux closes, as the README says', () => {
-    expect(hostCapabilities('darwin', true)).toEqual({ loginItem: true, closeToTray: true, showFolder: true, notifications: true });
+    expect(hostCapabilities('darwin', true)).toEqual({ loginItem: true, closeToTray: true, showFolder: true, notifications: true, updates: false });
     expect(hostCapabilities('win32', true).closeToTray).toBe(true);
-    expect(hostCapabilities('linux', true)).toEqual({ loginItem: true, closeToTray: false, showFolder: true, notifications: true });
+    expect(hostCapabilities('linux', true)).toEqual({ loginItem: true, closeToTray: false, showFolder: true, notifications: true, updates: false });
   });
 
   it('offers notifications only where the OS has them', () => {
     expect(hostCapabilities('linux', false).notifications).toBe(false);
+  });
+
+  it('updates itself only when the build has an update feed', () => {
+    expect(hostCapabilities('win32', true, true).updates).toBe(true);
+    expect(hostCapabilities('win32', true, false).updates).toBe(false);
   });
 });
 
 describe('the desktop host', () => {
   const dataDir = path.resolve('/home/olena/.config/telegram-connector');
 
-  function host(openResult = '') {
+  const offFeed: UpdateFeed = { state: () => ({ state: 'off' }), onChange: () => () => undefined };
+
+  function host(openResult = '', updates: UpdateFeed = offFeed) {
     const opened: string[] = [];
     const changes: boolean[] = [];
     const notified: DesktopNotification[] = [];
@@ -28,6 +35,7 @@ describe('the desktop host', () => {
       platform: 'win32',
       dataDir,
       notificationsSupported: true,
+      updates,
       loginItem: {
         isEnabled: () => enabled,
         set: async (next) => {
@@ -66,6 +74,16 @@ describe('the desktop host', () => {
     const h = host();
     expect(await h.host.chooseOpenFile()).toBe('/home/olena/backup.zip');
     expect(await h.host.chooseOpenFile()).toBeNull();
+  });
+
+  it('hands the engine its updater, and claims the capability only when updates are on in this build', () => {
+    const off = host();
+    expect(off.host.capabilities.updates).toBe(false);
+    expect(off.host.updates?.state()).toEqual({ state: 'off' });
+    const onFeed: UpdateFeed = { state: () => ({ state: 'idle' }), onChange: () => () => undefined };
+    const on = host('', onFeed);
+    expect(on.host.capabilities.updates).toBe(true);
+    expect(on.host.updates).toBe(onFeed);
   });
 
   it('says why the file manager could not open it', async () => {

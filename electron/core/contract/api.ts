@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { apiRootProblem } from './api-root.js';
-import type { HostCapabilities } from './host.js';
+import type { HostCapabilities, UpdateState } from './host.js';
 import type { SaveResult } from './saving.js';
 import type { EventName, MethodName } from './methods.js';
 import {
@@ -152,6 +152,7 @@ export const ARGS = {
     passphrase: v.pipe(v.string(), v.maxLength(1000)),
     confirm: v.optional(v.boolean()),
   }),
+  getUpdateState: NoArgs,
 } satisfies Record<MethodName, v.GenericSchema>;
 
 type Args<M extends MethodName> = v.InferOutput<(typeof ARGS)[M]>;
@@ -207,6 +208,8 @@ export interface Results {
   /** Desktop: the open dialog; null when cancelled. The headless shell uploads to `POST /upload` instead. */
   chooseBackupFile: RestoreFile | null;
   restoreBackup: RestoreResult;
+  /** The app's own update; `unavailable` where the shell cannot update itself. */
+  getUpdateState: UpdateState;
 }
 
 /** The API the UI calls. Every method may reject with an `ApiFailure`. */
@@ -224,6 +227,8 @@ export interface EventPayloads {
   setup: SetupState;
   /** The settings changed (from any window, the tray, or the engine itself). */
   settings: Settings;
+  /** The app's own update moved on (checking, downloading, ready…). */
+  updates: UpdateState;
 }
 
 export type EventListener<E extends EventName> = (payload: EventPayloads[E]) => void;

@@ -12,9 +12,37 @@ export interface HostCapabilities {
   showFolder: boolean;
   /** Desktop notifications. */
   notifications: boolean;
+  /** Updates itself: a packaged desktop app built with an update feed. */
+  updates: boolean;
 }
 
-export const NO_HOST_CAPABILITIES: HostCapabilities = { loginItem: false, closeToTray: false, showFolder: false, notifications: false };
+export const NO_HOST_CAPABILITIES: HostCapabilities = { loginItem: false, closeToTray: false, showFolder: false, notifications: false, updates: false };
+
+/** Why an update check or download failed, in words the screen can explain. */
+export type UpdateErrorReason = 'offline' | 'no-release' | 'not-trusted' | 'disk' | 'other';
+
+/** Where the app's own update stands (times in ms since the epoch). */
+export type UpdateState =
+  /** This shell cannot update itself (the headless shell, a development run). */
+  | { state: 'unavailable' }
+  /** Built without an update feed. */
+  | { state: 'off' }
+  /** On, not checked yet. */
+  | { state: 'idle' }
+  | { state: 'checking' }
+  | { state: 'up-to-date'; checkedAt: number }
+  | { state: 'downloading'; version: string; percent: number }
+  /** Downloaded; installs when the app quits. */
+  | { state: 'ready'; version: string }
+  | { state: 'error'; reason: UpdateErrorReason; at: number };
+
+export const NO_UPDATES: UpdateState = { state: 'unavailable' };
+
+/** The shell's updater as the engine sees it: a state to read and follow. */
+export interface UpdateFeed {
+  state(): UpdateState;
+  onChange(listener: (state: UpdateState) => void): () => void;
+}
 
 /** A desktop notification, in the UI's language; a click opens the window at `route`. */
 export interface DesktopNotification {
@@ -34,4 +62,6 @@ export interface Host {
   notify(notification: DesktopNotification): void;
   /** The OS's open dialog, for a backup to restore: the chosen path, or null when cancelled. */
   chooseOpenFile(): Promise<string | null>;
+  /** Absent where the shell has no updater. */
+  readonly updates?: UpdateFeed;
 }

@@ -40,12 +40,13 @@ export const METHODS = [
   'backupData',
   'chooseBackupFile',
   'restoreBackup',
+  'getUpdateState',
 ] as const;
 
 export type MethodName = (typeof METHODS)[number];
 
 /** Pushes from the engine to the UI. */
-export const EVENTS = ['status', 'subscribers', 'setup', 'settings'] as const;
+export const EVENTS = ['status', 'subscribers', 'setup', 'settings', 'updates'] as const;
 
 export type EventName = (typeof EVENTS)[number];
 

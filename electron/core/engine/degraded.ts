@@ -52,5 +52,6 @@ export function degradedPhase({ options, vault, events }: PhaseContext, problem:
     suspend: () => {},
     resume: () => {},
     statusChanged: () => status.push(),
+    busy: () => false,
   };
 }

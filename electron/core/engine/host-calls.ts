@@ -1,9 +1,9 @@
 import type { EngineApi } from '../contract/api.js';
 import { ApiFailure } from '../contract/errors.js';
-import { NO_HOST_CAPABILITIES, type Host } from '../contract/host.js';
+import { NO_HOST_CAPABILITIES, NO_UPDATES, type Host } from '../contract/host.js';
 
 /** The API methods the host answers, the same in every phase of the engine. */
-export function hostCalls(host: Host | null, dataDir: string): Pick<EngineApi, 'getHostCapabilities' | 'showDataFolder'> {
+export function hostCalls(host: Host | null, dataDir: string): Pick<EngineApi, 'getHostCapabilities' | 'showDataFolder' | 'getUpdateState'> {
   return {
     getHostCapabilities: async () => host?.capabilities ?? NO_HOST_CAPABILITIES,
     async showDataFolder() {
@@ -11,5 +11,6 @@ export function hostCalls(host: Host | null, dataDir: string): Pick<EngineApi, '
       await host.showFolder(dataDir);
       return null;
     },
+    getUpdateState: async () => host?.updates?.state() ?? NO_UPDATES,
   };
 }

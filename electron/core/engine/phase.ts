@@ -37,6 +37,8 @@ export interface EnginePhase {
   resume(): void;
   /** Something the status shows changed outside the phase (the keychain). */
   statusChanged(): void;
+  /** In the middle of a batch (Telegram updates being saved, pushes out at Yespo): not the moment to be replaced. */
+  busy(): boolean;
 }
 
 /** What every phase is built from. */

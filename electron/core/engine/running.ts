@@ -348,5 +348,6 @@ export function runningPhase({ options, vault, events }: PhaseContext, store: St
       sync.syncNow();
     },
     statusChanged: () => status.push(),
+    busy: () => poller.busy || sync.busy,
   };
 }

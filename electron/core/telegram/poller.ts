@@ -77,11 +77,17 @@ export class Poller {
   private suspended = false;
   private watchdog: NodeJS.Timeout | null = null;
   private attempt = 0;
+  private savingBatch = false;
 
   constructor(private readonly deps: PollerDeps) {}
 
   get state(): PollerState {
     return this.current;
+  }
+
+  /** Between receiving a batch of updates and having it on disk. */
+  get busy(): boolean {
+    return this.savingBatch;
   }
 
   start(): void {
@@ -194,12 +200,15 @@ export class Poller {
           updates = await this.getUpdates(api!, meta, controller);
         }
         this.inFlight = null;
+        this.savingBatch = updates.length > 0;
         meta = await this.persist(bot, meta, updates);
+        this.savingBatch = false;
         this.attempt = 0;
         this.set({ state: 'polling', bot, lastPollAt: meta.lastPollAt });
         if (updates.length) this.deps.afterBatch();
       } catch (error) {
         this.inFlight = null;
+        this.savingBatch = false;
         // The batch is applied in memory and queued for disk: read the offset back from the store,
         // so the batch is not applied twice once the disk works again.
         if (error instanceof StoreWriteError) meta = undefined;

@@ -64,6 +64,11 @@ export class YespoSync {
   }
 
   /** True after Yespo refused to show activity to this key (403): a hint for the owner, not an error. */
+  /** A batch of pushes is out at Yespo, or its answer is being recorded. */
+  get busy(): boolean {
+    return this.running && this.parts().worker.busy;
+  }
+
   get activityForbidden(): boolean {
     return this.gate.activityForbidden;
   }
