@@ -46,11 +46,14 @@ export function englishWords(text: string, extra: readonly string[] = []): strin
   rest = rest
     // vue-i18n placeholders ({count}, {'@'}).
     .replace(/\{[^}]*\}/g, ' ')
-    // Addresses, @names and /commands.
+    // Addresses, email addresses, @names and /commands.
+    .replace(/\S+@\S+\.\w+/g, ' ')
     .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S*/gi, ' ')
     .replace(/(?<=^|[\s(«“])[@/][A-Za-z][\w.]*/g, ' ')
     // One Latin word quoted alone names something as she sees it elsewhere.
     .replace(/«[A-Za-z]+»|“[A-Za-z]+”|"[A-Za-z]+"/g, ' ')
+    // The end of a saved key, shown after an ellipsis (…f7qx).
+    .replace(/…\S+/g, ' ')
     // Tokens with a digit or an underscore: examples of keys, IDs, prefixes, column names.
     .replace(/[^\s«»“”"(),;]*[\d_][^\s«»“”"(),;]*/g, ' ');
   const found = new Set<string>();

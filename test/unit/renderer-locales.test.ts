@@ -112,7 +112,7 @@ describe('englishWords', () => {
 
   it('lets through products, placeholders, addresses, commands, IDs and a quoted literal', () => {
     const text =
-      "Telegram Connector for Yespo: {count} у {'@'}BotFather, /mybots → API Token, https://t.me/shop_bot?start=x, app_uuid, crm-42, «login», ID чату, Start";
+      "Telegram Connector for Yespo: {count} у {'@'}BotFather, /mybots → API Token, https://t.me/shop_bot?start=x, app_uuid, crm-42, «login», ID чату, Start, olena@example.com, ключ …BWoi";
     expect(englishWords(text)).toEqual([]);
   });
 
