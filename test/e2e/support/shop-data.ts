@@ -23,9 +23,9 @@ const FIRST_ID = 402_115_870;
 export const CUSTOMERS: readonly Customer[] = [
   { first_name: 'Оксана', last_name: 'Мельник', username: 'oksana_melnyk', language_code: 'uk', payload: 'instagram' },
   { first_name: 'Mark', last_name: 'Evans', username: 'markevans', language_code: 'en' },
-  { first_name: 'Тарас', last_name: 'Бондаренко', language_code: 'uk', blocks: true },
+  { first_name: 'Тарас', last_name: 'Бондаренко', username: 'taras_b', language_code: 'uk', blocks: true },
   { first_name: 'Ірина', last_name: 'Савчук', username: 'iryna_sav', language_code: 'uk', payload: 'website' },
-  { first_name: 'Андрій', language_code: 'uk', refusal: 'Contact is blocked' },
+  { first_name: 'Андрій', username: 'andrii_florist', language_code: 'uk', refusal: 'Contact is blocked' },
   { first_name: 'Софія', last_name: 'Лисенко', username: 'sofiia_l', language_code: 'uk', payload: 'website' },
   { first_name: 'Olena', last_name: 'Koval', username: 'olena_koval', language_code: 'uk', payload: 'website', phone: '+380501112233' },
 ];
