@@ -21,8 +21,10 @@ test('a password store that is not running: the wizard explains what to do on Li
     await expect(problem).toHaveAttribute('data-platform', 'linux');
     await expect(problem).toHaveAttribute('role', 'alert');
     await expect(problem).toContainText('The app can’t use your computer’s password store');
-    await expect(problem).toContainText('Install GNOME Keyring or KWallet');
-    await expect(problem).toContainText('give it the keys as environment variables instead');
+    // Said to a shop owner: what to try herself, then whom to ask.
+    await expect(problem).toContainText('sign out of the computer and back in');
+    await expect(problem).toContainText('ask whoever looks after your computer');
+    await expect(problem).toContainText('whoever set it up can give it the keys another way');
     await expect(wizard.byTestId('keychain-details')).toContainText(/\S/);
     await expect(wizard.byTestId('keychain-ok')).toHaveCount(0);
     // No secret may be asked for until there is somewhere safe to keep it.

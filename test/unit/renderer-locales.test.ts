@@ -8,6 +8,7 @@ import { ERROR_CODES } from '../../renderer/src/errors/error-key.js';
 import { mergeLocaleModules, type LocaleMessages } from '../../renderer/src/i18n/merge-locales.js';
 import { PLURAL_FORMS, pluralIndex } from '../../renderer/src/i18n/plural.js';
 import { ACTION_PLANS } from '../../renderer/src/notices/action-plans.js';
+import { englishWords } from '../support/english-words.js';
 import { leaves } from '../support/locale-leaves.js';
 
 const LOCALES_DIR = fileURLToPath(new URL('../../renderer/src/locales/', import.meta.url));
@@ -78,6 +79,21 @@ describe('locale files', () => {
     }
   });
 
+  it('leave no English in a Ukrainian text', () => {
+    const english = [...byLanguage.uk].flatMap(([key, text]) => {
+      const words = englishWords(text);
+      return words.length ? [`${key}: ${words.join(', ')}`] : [];
+    });
+    expect(english).toEqual([]);
+  });
+
+  it('speak of a subscriber in Ukrainian without assuming a gender', () => {
+    // Past tense and participles agree with a person's gender; the texts use "людина", the act or the state instead.
+    const masculine = /(?<![а-яіїєґ’'])(підписаний|підписався|відписався|прийшов|натиснув|поділився|вказав|ввів|заблокував|розблокував|видалив)(?![а-яіїєґ’'])/iu;
+    const found = [...byLanguage.uk].filter(([, text]) => masculine.test(text)).map(([key, text]) => `${key}: ${text}`);
+    expect(found).toEqual([]);
+  });
+
   it('give counting sentences the plural forms each language has', () => {
     for (const [key, en] of byLanguage.en) {
       const uk = byLanguage.uk.get(key) ?? '';
@@ -85,6 +101,23 @@ describe('locale files', () => {
       expect(en.split('|').length, `en ${key}`).toBe(PLURAL_FORMS.en.length);
       expect(uk.split('|').length, `uk ${key}`).toBe(PLURAL_FORMS.uk.length);
     }
+  });
+});
+
+describe('englishWords', () => {
+  it('finds Latin words outside names, technical tokens and quoted literals', () => {
+    expect(englishWords('Показати 3 entries, Username і ще раз entries')).toEqual(['entries', 'Username']);
+    expect(englishWords('Він має вигляд 123456789:ABC… У Yespo: Settings')).toEqual(['Settings']);
+  });
+
+  it('lets through products, placeholders, addresses, commands, IDs and a quoted literal', () => {
+    const text =
+      "Telegram Connector for Yespo: {count} у {'@'}BotFather, /mybots → API Token, https://t.me/shop_bot?start=x, app_uuid, crm-42, «login», ID чату, Start, olena@example.com, ключ …BWoi";
+    expect(englishWords(text)).toEqual([]);
+  });
+
+  it('takes extra allowed words, such as a test’s own names', () => {
+    expect(englishWords('Olena Koval підписалася', ['olena'])).toEqual(['Koval']);
   });
 });
 

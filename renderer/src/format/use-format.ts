@@ -1,6 +1,7 @@
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { Language } from '../../../electron/core/contract/types.js';
+import { languageName } from './language-name.js';
 import { formatNumber } from './number.js';
 import { useNow } from './now.js';
 import { exactTime, relativeTime, shortDay } from './time.js';
@@ -16,5 +17,6 @@ export function useFormat() {
     ago: (at: number) => relativeTime(at, now.value, language.value),
     exact: (at: number) => exactTime(at, language.value),
     day: (day: string) => shortDay(day, language.value),
+    languageName: (code: string) => languageName(code, language.value),
   };
 }

@@ -32,7 +32,7 @@ export default {
     api_key_format: 'This doesn’t look like a Yespo API key. Copy it again in Yespo: Settings → API.',
     api_key_rejected: 'Yespo doesn’t accept this API key. Create a new key in Yespo (Settings → API → New key) with full access to the API, and paste it here.',
     yespo_unreachable: 'Yespo can’t be reached. Check the internet connection and try again.',
-    keychain_unavailable: 'Your computer’s password store is locked or missing, so the app can’t keep its keys. Unlock it and try again.',
+    keychain_unavailable: 'The app can’t open your computer’s password store, where it keeps its keys. Signing out and back in usually fixes it; if not, ask whoever looks after your computer.',
     store_failed: 'The app can’t save its data (disk full or no permission). Free some space or check the data folder, then try again.',
     not_available: 'This app can’t do that here: it runs without a desktop (headless), so switch it on the computer that runs the app.',
     backup_invalid: 'This file is not a backup of this app, or it is damaged. Nothing was changed; choose another backup file.',

@@ -7,6 +7,7 @@ export default {
   retry: 'Try again',
   retried: '{count} will be sent again. | {count} will be sent again.',
   showList: 'Show {count} entry | Show {count} entries',
+  hideList: 'Hide the list',
   onlyNewest: 'Showing the newest {shown} of {count}.',
   blocked: {
     title: 'Not reaching Yespo right now',

@@ -60,14 +60,14 @@ export default {
   keychainHelp: {
     title: 'Unlocking the password store',
     win32:
-      'On Windows the app keeps its keys in Windows Credential Manager, which opens when you sign in to Windows. Sign out of Windows and back in, then open this app again.',
+      'Your computer keeps the app’s keys in its password store, which opens when you sign in to Windows. Sign out of Windows and back in (or restart the computer), then open this app again. If that doesn’t help, ask whoever looks after your computer.',
     darwin:
-      'On a Mac the keys are kept in Keychain Access. Open Keychain Access (Applications → Utilities), select the “login” keychain and unlock it with your Mac password. If the app asks for access, choose “Always Allow”.',
+      'Your Mac keeps the app’s keys in Keychain Access. Open the Keychain Access app (Applications → Utilities), click “login” on the left and unlock it with the password you sign in to your Mac with. If the app asks for access, choose “Always Allow”. If that doesn’t help, ask whoever looks after your Mac.',
     linux:
-      'On Linux the keys are kept in the desktop’s password store (GNOME Keyring or KWallet). Open “Passwords and Keys” and unlock the “Login” keyring, or sign out and back in. On a server without a desktop, give the keys through environment variables instead.',
-    other: 'The app keeps its keys in your computer’s password store. Unlock it — usually by signing in to the computer again — then open this app again.',
+      'Your computer keeps the app’s keys in its password store, which usually opens when you sign in. Sign out and back in, then open this app again. If that doesn’t help, ask whoever looks after your computer to unlock the password store (GNOME Keyring or KWallet).',
+    other: 'Your computer keeps the app’s keys in its password store. Signing in to the computer again usually unlocks it; then open this app again. If that doesn’t help, ask whoever looks after your computer.',
     after: 'Nothing is lost meanwhile: Telegram keeps new subscribers for 24 hours.',
-    problem: 'What the system said: {problem}',
+    problem: 'For whoever helps you, what the system said: {problem}',
   },
   dataFolder: {
     title: 'The app’s data folder',

@@ -77,6 +77,12 @@ export default {
     imported: 'Imported from a CSV file',
     'import-filled': 'Phone or email added from a CSV file',
   } satisfies Record<SubscriberEventType, string>,
+  storyDetail: {
+    phone: 'phone',
+    email: 'email',
+    name: 'name',
+    mutedDays: 'for {count} day | for {count} days',
+  },
   detail: {
     title: 'Subscriber',
     yespoSaid: 'What Yespo said',
