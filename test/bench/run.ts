@@ -134,6 +134,14 @@ try {
       unfiltered.push(performance.now() - t0);
     }
     log(`info subscriber query without search (name or date order), median ${median(unfiltered).toFixed(1)} ms`);
+    const words = ['seed9', 'family12', 'instagram', '1000012', 'olena', 'seed_user_99'];
+    const searched: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const t0 = performance.now();
+      querySubscribers(index, info.botId, { search: words[i % words.length], sort: 'firstStartAt', dir: 'desc', offset: 0, limit: 100 }, 'tg-');
+      searched.push(performance.now() - t0);
+    }
+    record('search query (one word, 100k, first 100), median', median(searched), 'ms', '<= 30', median(searched) <= 30);
     await store.close();
   }
 

@@ -3,30 +3,19 @@ import type { Store } from '../store/store.js';
 import { COLLECTIONS, type StoredSubscriber } from '../store/schema.js';
 import { phoneMatches, phoneSearch } from './phone-search.js';
 import { publicSubscriber } from './public.js';
+import { phoneDigitsOf, searchText, text } from './search-index.js';
 import type { IndexEntry, SubscriberIndex } from './subscriber-index.js';
 import { smallest, smallestByKey } from './top-k.js';
 
 const DAY = 24 * 60 * 60_000;
 
-/** Older versions stored names straight from Telegram, objects included: those read as no text. */
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
 function haystack(e: IndexEntry): string {
-  if (e.hay === undefined) {
-    const s = e.s;
-    const username = text(s.username);
-    e.hay = [text(s.firstName), text(s.lastName), username && `@${username}`, text(s.phone), text(s.email), String(s.chatId), text(s.source)]
-      .filter(Boolean)
-      .join('\u0001')
-      .toLocaleLowerCase();
-  }
+  e.hay ??= searchText(e.s);
   return e.hay;
 }
 
 function phoneDigits(e: IndexEntry): string {
-  e.phone ??= text(e.s.phone).replace(/\D/g, '');
+  e.phone ??= phoneDigitsOf(e.s);
   return e.phone;
 }
 
@@ -75,7 +64,9 @@ export function querySubscribers(index: SubscriberIndex, botId: number | null, q
   const state = q.state ?? 'all';
   const yespo = q.yespo ?? 'all';
   const matches: IndexEntry[] = [];
-  for (const e of index.all()) {
+  // A search reads only the entries its n-grams point to; each is still checked in full below.
+  const candidates = search ? index.searchCandidates(search, phone) : index.all();
+  for (const e of candidates) {
     if (botId !== null && e.botId !== botId) continue;
     if (state !== 'all' && e.state !== state) continue;
     if (yespo !== 'all' && e.yespo !== yespo) continue;
