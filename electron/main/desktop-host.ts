@@ -4,7 +4,7 @@ import { hidesToTray } from './close-policy.js';
 import type { LoginItem } from './login-item.js';
 
 export function hostCapabilities(platform: NodeJS.Platform, notificationsSupported: boolean): HostCapabilities {
-  return { loginItem: true, closeToTray: hidesToTray(platform), showFolder: true, notifications: notificationsSupported };
+  return { loginItem: true, closeToTray: hidesToTray(platform), showFolder: true, notifications: notificationsSupported, saveDialog: true };
 }
 
 export interface DesktopHostOptions {
@@ -15,6 +15,10 @@ export interface DesktopHostOptions {
   /** Electron's `shell.openPath`: an error text, empty on success. */
   openPath: (folder: string) => Promise<string>;
   notificationsSupported: boolean;
+  /** Electron's `dialog.showSaveDialog`, with the suggested path filled in. */
+  showSaveDialog: (defaultPath: string) => Promise<{ canceled: boolean; filePath?: string }>;
+  /** Where the save dialog starts (the Downloads folder). */
+  saveFolder: string;
 }
 
 /** The Electron shell's side of the host contract, which the engine calls for the switches only the desktop can carry out. */
@@ -29,6 +33,10 @@ export function createDesktopHost(options: DesktopHostOptions): Host {
       if (path.resolve(folder) !== dataDir) throw new Error('The app opens only its own data folder.');
       const problem = await options.openPath(dataDir);
       if (problem) throw new Error(`Could not open the data folder: ${problem}`);
+    },
+    async chooseSaveFile(fileName) {
+      const answer = await options.showSaveDialog(path.join(options.saveFolder, path.basename(fileName)));
+      return answer.canceled || !answer.filePath ? null : answer.filePath;
     },
   };
 }

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, Notification, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, Notification, session, shell, type BrowserWindow } from 'electron';
 import { APP_ID } from '../core/app-id.js';
 import type { Settings, Status } from '../core/contract/types.js';
 import { createEngine } from '../core/engine.js';
@@ -85,7 +85,18 @@ async function startShell(): Promise<void> {
 
   const secrets = createKeychainSecrets(keychainServiceFor(APP_ID, dataDir, usualDataDir(dataContext)));
   const loginItem = createLoginItem(platform);
-  const host = createDesktopHost({ platform, dataDir, loginItem, openPath: (folder) => shell.openPath(folder), notificationsSupported: Notification.isSupported() });
+  const host = createDesktopHost({
+    platform,
+    dataDir,
+    loginItem,
+    openPath: (folder) => shell.openPath(folder),
+    notificationsSupported: Notification.isSupported(),
+    showSaveDialog: (defaultPath) => {
+      const options = { defaultPath, filters: [{ name: 'CSV', extensions: ['csv'] }] };
+      return window && !window.isDestroyed() ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options);
+    },
+    saveFolder: app.getPath('downloads'),
+  });
   const engine = createEngine({ dataDir, version: app.getVersion(), secrets, logger, host });
   const shellState = await loadShellState(shellStateFile(dataDir));
   let settings: ShellSettings = DEFAULT_SHELL_SETTINGS;

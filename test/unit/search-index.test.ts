@@ -110,7 +110,7 @@ describe('n-grams', () => {
         const index = new NgramIndex<{ t: string; id: number }>((item) => item.t);
         const items = texts.map((t) => ({ t, id: -1 }));
         for (const item of items) item.id = index.add(item);
-        const gone = new Set(retired.filter((n) => items.length > 0).map((n) => items[n % items.length]));
+        const gone = new Set(items.length > 0 ? retired.map((n) => items[n % items.length]) : []);
         for (const item of gone) index.retire(item.id, (moved, id) => (moved.id = id));
         const found = new Set(index.candidates(needle));
         for (const item of items) {

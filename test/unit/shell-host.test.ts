@@ -4,9 +4,9 @@ import { createDesktopHost, hostCapabilities, type DesktopHostOptions } from '..
 
 describe('hostCapabilities', () => {
   it('keeps running in the tray only on macOS and Windows; Linux closes, as the README says', () => {
-    expect(hostCapabilities('darwin', true)).toEqual({ loginItem: true, closeToTray: true, showFolder: true, notifications: true });
+    expect(hostCapabilities('darwin', true)).toEqual({ loginItem: true, closeToTray: true, showFolder: true, notifications: true, saveDialog: true });
     expect(hostCapabilities('win32', true).closeToTray).toBe(true);
-    expect(hostCapabilities('linux', true)).toEqual({ loginItem: true, closeToTray: false, showFolder: true, notifications: true });
+    expect(hostCapabilities('linux', true)).toEqual({ loginItem: true, closeToTray: false, showFolder: true, notifications: true, saveDialog: true });
   });
 
   it('offers notifications only where the OS has them', () => {
@@ -17,8 +17,9 @@ describe('hostCapabilities', () => {
 describe('the desktop host', () => {
   const dataDir = path.resolve('/home/olena/.config/telegram-connector');
 
-  function host(openResult = '') {
+  function host(openResult = '', dialogAnswer: { canceled: boolean; filePath?: string } = { canceled: true }) {
     const opened: string[] = [];
+    const dialogs: string[] = [];
     const changes: boolean[] = [];
     let enabled = false;
     const options: DesktopHostOptions = {
@@ -36,8 +37,13 @@ describe('the desktop host', () => {
         opened.push(folder);
         return openResult;
       },
+      showSaveDialog: async (defaultPath) => {
+        dialogs.push(defaultPath);
+        return dialogAnswer;
+      },
+      saveFolder: path.resolve('/home/olena/Downloads'),
     };
-    return { host: createDesktopHost(options), opened, changes };
+    return { host: createDesktopHost(options), opened, changes, dialogs };
   }
 
   it('reads and sets the login item through the OS', async () => {
@@ -46,6 +52,16 @@ describe('the desktop host', () => {
     await h.host.setLoginItem(true);
     expect(h.changes).toEqual([true]);
     expect(h.host.loginItemEnabled()).toBe(true);
+  });
+
+  it('asks where to save, starting in Downloads with the suggested name, and says when the owner cancelled', async () => {
+    const chosen = path.resolve('/home/olena/Desktop/list.csv');
+    const h = host('', { canceled: false, filePath: chosen });
+    expect(await h.host.chooseSaveFile('subscribers-2026-12-03.csv')).toBe(chosen);
+    // A suggested name is only a name: a path in it does not move the dialog elsewhere.
+    await h.host.chooseSaveFile('../../etc/passwd.csv');
+    expect(h.dialogs).toEqual([path.resolve('/home/olena/Downloads/subscribers-2026-12-03.csv'), path.resolve('/home/olena/Downloads/passwd.csv')]);
+    expect(await host().host.chooseSaveFile('subscribers.csv')).toBeNull();
   });
 
   it('opens the data folder, and no other', async () => {

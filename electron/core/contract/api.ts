@@ -5,12 +5,14 @@
 import * as v from 'valibot';
 import { apiRootProblem } from './api-root.js';
 import type { HostCapabilities } from './host.js';
+import type { SaveProgress, SaveResult } from './saving.js';
 import type { EventName, MethodName } from './methods.js';
 import {
   SETUP_STEPS,
   SUBSCRIBER_SORTS,
   BOT_TEXT_KEYS,
   MAX_IMPORT_CHARS,
+  EXPORT_COLUMNS,
   type BotTokenResult,
   type FailureGroup,
   type ImportReport,
@@ -30,7 +32,8 @@ import {
 export * from './methods.js';
 export type * from './host.js';
 export type * from './types.js';
-export { SETUP_STEPS, SUBSCRIBER_SORTS, BOT_TEXT_KEYS, MAX_IMPORT_CHARS, IMPORT_PROBLEMS, IMPORT_FILE_PROBLEMS } from './types.js';
+export type * from './saving.js';
+export { SETUP_STEPS, SUBSCRIBER_SORTS, BOT_TEXT_KEYS, MAX_IMPORT_CHARS, IMPORT_PROBLEMS, IMPORT_FILE_PROBLEMS, EXPORT_COLUMNS } from './types.js';
 
 const NoArgs = v.optional(v.strictObject({}));
 const ChatId = v.pipe(v.number(), v.safeInteger());
@@ -43,6 +46,39 @@ const ApiRoot = v.pipe(
     if (problem) addIssue({ message: problem });
   }),
 );
+
+const Label = v.pipe(v.string(), v.maxLength(200));
+const labelsFor = <const K extends readonly string[]>(keys: K) => v.strictObject(Object.fromEntries(keys.map((k) => [k, Label])) as Record<K[number], typeof Label>);
+const SubscriberFilter = {
+  search: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  state: v.optional(v.picklist(['all', 'active', 'blocked', 'deleted', 'unsubscribed'])),
+  yespo: v.optional(v.picklist(['all', 'pending', 'synced', 'failed'])),
+  sort: v.optional(v.picklist(SUBSCRIBER_SORTS)),
+  dir: v.optional(v.picklist(['asc', 'desc'])),
+};
+const FILE_NAME = 'A file name ends in .csv and has no slashes, colons or other characters a file system refuses';
+const TIME_ZONE = 'Give a time zone as the browser names it, such as Europe/Kyiv';
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const ExportRequestSchema = v.strictObject({
+  query: v.strictObject(SubscriberFilter),
+  fileName: v.pipe(v.string(), v.maxLength(120, FILE_NAME), v.regex(/^[^/\\:*?"<>|\u0000-\u001f.][^/\\:*?"<>|\u0000-\u001f]*\.csv$/, FILE_NAME)),
+  timeZone: v.optional(v.pipe(v.string(), v.maxLength(64, TIME_ZONE), v.check(isTimeZone, TIME_ZONE))),
+  labels: v.strictObject({
+    columns: labelsFor(EXPORT_COLUMNS),
+    state: labelsFor(['active', 'blocked', 'deleted', 'unsubscribed'] as const),
+    yespo: labelsFor(['pending', 'synced', 'failed'] as const),
+    source: labelsFor(['contact', 'customer', 'tag'] as const),
+  }),
+});
 
 const WAIT_MINUTES = 'Enter a whole number of minutes from 1 to 1440 (a day)';
 
@@ -86,11 +122,7 @@ export const ARGS = {
   revealLinkKey: NoArgs,
   disconnect: v.strictObject({ deleteData: v.boolean() }),
   querySubscribers: v.strictObject({
-    search: v.optional(v.pipe(v.string(), v.maxLength(200))),
-    state: v.optional(v.picklist(['all', 'active', 'blocked', 'deleted', 'unsubscribed'])),
-    yespo: v.optional(v.picklist(['all', 'pending', 'synced', 'failed'])),
-    sort: v.optional(v.picklist(SUBSCRIBER_SORTS)),
-    dir: v.optional(v.picklist(['asc', 'desc'])),
+    ...SubscriberFilter,
     offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
   }),
@@ -101,6 +133,7 @@ export const ARGS = {
   importSubscribers: v.strictObject({
     csv: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS, `The file is too large: at most ${MAX_IMPORT_CHARS.toLocaleString('en')} characters. Split it and import the parts one after another.`)),
   }),
+  exportSubscribers: ExportRequestSchema,
   getStats: NoArgs,
   listFailures: NoArgs,
   retryFailures: v.strictObject({ cause: v.picklist(['yespo-rejected', 'waiting-retry']) }),
@@ -140,6 +173,12 @@ export interface Results {
   /** Removes everything about one person here and mutes their token; says what to delete in Yespo. */
   forgetSubscriber: ForgetResult;
   importSubscribers: ImportReport;
+  /**
+   * Writes the subscribers the table shows as a CSV file: in the desktop app where the owner
+   * chooses (`saved`, or `cancelled`), in the headless shell as a one-time download the UI fetches.
+   * Progress comes as `saving` events.
+   */
+  exportSubscribers: SaveResult;
   getStats: Stats;
   listFailures: FailureGroup[];
   retryFailures: { queued: number };
@@ -166,6 +205,8 @@ export interface EventPayloads {
   setup: SetupState;
   /** The settings changed (from any window, the tray, or the engine itself). */
   settings: Settings;
+  /** How far a file being saved has got. */
+  saving: SaveProgress;
 }
 
 export type EventListener<E extends EventName> = (payload: EventPayloads[E]) => void;

@@ -12,9 +12,11 @@ export interface HostCapabilities {
   showFolder: boolean;
   /** Desktop notifications. */
   notifications: boolean;
+  /** Ask where to save a file (the OS's save dialog). */
+  saveDialog: boolean;
 }
 
-export const NO_HOST_CAPABILITIES: HostCapabilities = { loginItem: false, closeToTray: false, showFolder: false, notifications: false };
+export const NO_HOST_CAPABILITIES: HostCapabilities = { loginItem: false, closeToTray: false, showFolder: false, notifications: false, saveDialog: false };
 
 export interface Host {
   readonly capabilities: HostCapabilities;
@@ -22,4 +24,6 @@ export interface Host {
   loginItemEnabled(): boolean;
   setLoginItem(enabled: boolean): Promise<void>;
   showFolder(folder: string): Promise<void>;
+  /** The path the owner chose for a file suggested as `fileName`, or null when she cancelled. */
+  chooseSaveFile(fileName: string): Promise<string | null>;
 }

@@ -23,6 +23,7 @@ export const METHODS = [
   'unmuteSubscriber',
   'forgetSubscriber',
   'importSubscribers',
+  'exportSubscribers',
   'getStats',
   'listFailures',
   'retryFailures',
@@ -36,7 +37,7 @@ export const METHODS = [
 export type MethodName = (typeof METHODS)[number];
 
 /** Pushes from the engine to the UI. */
-export const EVENTS = ['status', 'subscribers', 'setup', 'settings'] as const;
+export const EVENTS = ['status', 'subscribers', 'setup', 'settings', 'saving'] as const;
 
 export type EventName = (typeof EVENTS)[number];
 

@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'keychain_unavailable'
   | 'store_failed'
   | 'not_available'
+  | 'save_failed'
   | 'internal';
 
 export interface ApiError {

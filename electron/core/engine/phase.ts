@@ -1,5 +1,6 @@
 import type { EngineApi } from '../contract/api.js';
 import type { Host } from '../contract/host.js';
+import type { FileSaver } from '../files/save-job.js';
 import type { EngineEvents } from '../events.js';
 import type { Logger } from '../log.js';
 import type { SecretStore } from '../secrets/secret-store.js';
@@ -15,6 +16,11 @@ export interface EngineOptions {
   overrides?: EngineOverrides;
   /** The desktop shell's side of the host contract; absent in the headless shell. */
   host?: Host;
+  /**
+   * Where files for the owner (the subscriber export) go: the headless shell's downloads. Without
+   * it a host with a save dialog saves where the owner chooses, and a shell with neither cannot save.
+   */
+  fileSaver?: FileSaver;
   /** Tests: a clock, and a factor for every wait (poll timeouts, backoffs). */
   now?: () => number;
   timeScale?: number;

@@ -1,6 +1,8 @@
 import { Api } from 'grammy';
 import type { EngineApi } from '../contract/api.js';
 import { ApiFailure } from '../contract/errors.js';
+import { ChosenPathSaver, fileProblem } from '../files/chosen-path-saver.js';
+import { reportingProgress } from '../files/save-progress.js';
 import { LinksService } from '../links/links-service.js';
 import type { BoundSecret } from '../secrets/vault.js';
 import { SettingsService } from '../settings/settings-service.js';
@@ -16,6 +18,7 @@ import { Poller, pollerMetaKey, type PollerMeta, type PollerState } from '../tel
 import { AnswerSender } from '../telegram/callback-answers.js';
 import { ReplySender } from '../telegram/replies.js';
 import { YespoSync } from '../yespo/sync.js';
+import { randomUUID } from 'node:crypto';
 import { hostCalls } from './host-calls.js';
 import type { EnginePhase, PhaseContext } from './phase.js';
 
@@ -26,6 +29,7 @@ export function runningPhase({ options, vault, events }: PhaseContext, store: St
   const host = options.host ?? null;
   const now = options.now ?? Date.now;
   let pollerState: PollerState = { state: 'not-configured' };
+  const fileSaver = options.fileSaver ?? (host?.capabilities.saveDialog ? new ChosenPathSaver((name) => host.chooseSaveFile(name)) : null);
 
   async function commit(tx: Tx): Promise<void> {
     try {
@@ -216,6 +220,11 @@ export function runningPhase({ options, vault, events }: PhaseContext, store: St
     unmuteSubscriber: ({ chatId }) => subscribers.mute(chatId, null),
     forgetSubscriber: ({ chatId }) => subscribers.forget(chatId),
     importSubscribers: ({ csv }) => subscribers.importCsv(csv),
+    async exportSubscribers(request) {
+      if (!fileSaver) throw new ApiFailure('not_available', 'This app cannot save files here: it has neither a save dialog nor downloads.');
+      const job = reportingProgress(subscribers.exportJob(request), randomUUID(), (progress) => events.emit('saving', progress), fileProblem);
+      return fileSaver.save(job);
+    },
     async getStats() {
       const { pending, failed } = sync.status();
       return { ...subscribers.stats(), pending, failed };

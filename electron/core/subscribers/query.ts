@@ -24,7 +24,7 @@ function nameKey(e: IndexEntry): string {
   return e.name;
 }
 
-type Compare = (a: IndexEntry, b: IndexEntry) => number;
+export type Compare = (a: IndexEntry, b: IndexEntry) => number;
 
 function comparator(sort: NonNullable<SubscriberQuery['sort']>, dir: 'asc' | 'desc'): Compare {
   const sign = dir === 'asc' ? 1 : -1;
@@ -57,8 +57,8 @@ function dateKey(sort: NonNullable<SubscriberQuery['sort']>, dir: 'asc' | 'desc'
   return null;
 }
 
-/** Search, filter, sort and page one bot's subscribers, all in memory. */
-export function querySubscribers(index: SubscriberIndex, botId: number | null, q: SubscriberQuery, externalIdPrefix: string): SubscriberPage {
+/** One bot's subscribers that a search and filter match, in no order. */
+export function matchingEntries(index: SubscriberIndex, botId: number | null, q: Omit<SubscriberQuery, 'offset' | 'limit'>): IndexEntry[] {
   const search = q.search?.trim().toLocaleLowerCase().replace(/^@/, '') ?? '';
   const phone = phoneSearch(search);
   const state = q.state ?? 'all';
@@ -73,6 +73,17 @@ export function querySubscribers(index: SubscriberIndex, botId: number | null, q
     if (search && !haystack(e).includes(search) && !(phone && phoneMatches(phoneDigits(e), phone))) continue;
     matches.push(e);
   }
+  return matches;
+}
+
+/** The order a query asks for (newest first by default). */
+export function queryOrder(q: Pick<SubscriberQuery, 'sort' | 'dir'>): Compare {
+  return comparator(q.sort ?? 'firstStartAt', q.dir ?? 'desc');
+}
+
+/** Search, filter, sort and page one bot's subscribers, all in memory. */
+export function querySubscribers(index: SubscriberIndex, botId: number | null, q: SubscriberQuery, externalIdPrefix: string): SubscriberPage {
+  const matches = matchingEntries(index, botId, q);
   const offset = q.offset ?? 0;
   const limit = q.limit ?? 100;
   const sort = q.sort ?? 'firstStartAt';

@@ -19,6 +19,7 @@ export const ERROR_CODES: Record<ErrorCode, true> = {
   keychain_unavailable: true,
   store_failed: true,
   not_available: true,
+  save_failed: true,
   internal: true,
 };
 

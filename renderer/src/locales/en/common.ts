@@ -35,6 +35,7 @@ export default {
     keychain_unavailable: 'Your computer’s password store is locked or missing, so the app can’t keep its keys. Unlock it and try again.',
     store_failed: 'The app can’t save its data (disk full or no permission). Free some space or check the data folder, then try again.',
     not_available: 'This app can’t do that here: it runs without a desktop (headless), so switch it on the computer that runs the app.',
+    save_failed: 'The file couldn’t be saved there: the disk may be full or the folder not writable. Nothing was left half-written. Free some space or choose another folder, then try again.',
     internal: 'Something went wrong inside the app. It has been logged; try again.',
   } satisfies Record<ErrorCode, string>,
 };
