@@ -5,8 +5,6 @@ import { api } from '../bridge/index.js';
 import { pagesForRange } from '../subscribers/paging.js';
 
 export const PAGE_SIZE = 100;
-// The engine's limit per call; exports page through at this size.
-const EXPORT_PAGE_SIZE = 1000;
 
 export interface SubscriberFilter {
   search: string;
@@ -101,15 +99,5 @@ export const useSubscribersStore = defineStore('subscribers', () => {
     }
   }
 
-  /** Every subscriber the current filter matches, in the current order (for the export). */
-  async function collectAll(): Promise<Subscriber[]> {
-    const collected: Subscriber[] = [];
-    for (;;) {
-      const answer = await api.querySubscribers(query(collected.length, EXPORT_PAGE_SIZE));
-      collected.push(...answer.rows);
-      if (answer.rows.length === 0 || collected.length >= answer.total) return collected;
-    }
-  }
-
-  return { filter, total, rows, loading, error, show, reload, refresh, collectAll };
+  return { filter, total, rows, loading, error, show, reload, refresh };
 });
