@@ -18,6 +18,7 @@ import { applyUpdate, type TgUpdate } from '../../electron/core/telegram/updates
 import { tempDir } from '../support/temp-dir.js';
 import { BURST_FROM, type HostCommand, type HostCounts, type HostInfo } from './host-protocol.js';
 import { seedStore } from './seed.js';
+import { benchUiExport } from './ui-export.js';
 
 const SEEDED = 100_000;
 const BURST = 100_000;
@@ -174,6 +175,8 @@ try {
     log(`info getUpdates calls while delivering: ${after.getUpdatesCalls - pollsBefore}`);
     await engine.stop();
   }
+
+  await benchUiExport(record, log, SEEDED);
 } finally {
   host.disconnect();
   await fs.rm(folder.dir, { recursive: true, force: true });
