@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_ID } from '../core/app-id.js';
 import { createEngine, type Engine } from '../core/engine.js';
+import { DownloadSaver } from '../core/files/download-saver.js';
 import { createLogger } from '../core/log.js';
 import { redact } from '../core/redact.js';
 import { createEnvOverlaySecrets } from '../core/secrets/env-overlay.js';
@@ -95,8 +96,10 @@ async function run(argv: readonly string[]): Promise<void> {
 
   const service = keychainServiceFor(APP_ID, dataDir, usualDataDir(context));
   const secrets = createEnvOverlaySecrets(createKeychainSecrets(service), process.env);
+  const downloads = new DownloadSaver();
   const engine = createEngine({
     dataDir,
+    saver: downloads,
     version: app.version,
     secrets,
     logger,
@@ -118,7 +121,7 @@ async function run(argv: readonly string[]): Promise<void> {
   if (!existsSync(path.join(uiDir, 'index.html'))) logger.warn({ uiDir }, 'The UI is not built: run `npm run build:web`');
   const warning = remoteWarning(args.host);
   if (warning) process.stderr.write(`${warning}\n`);
-  const server = await startHeadlessServer({ engine, uiDir, host: args.host, port: args.port, token: args.token ?? createToken(), logger, dataDir });
+  const server = await startHeadlessServer({ engine, uiDir, host: args.host, port: args.port, token: args.token ?? createToken(), logger, dataDir, downloads });
   running.server = server;
   // A signal during startup: stop() is already closing things and exiting.
   if (stopping) return;

@@ -7,9 +7,11 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { MAX_BACKUP_BYTES } from '../core/backup/backup-service.js';
 import { newUploadId, uploadPath } from '../core/backup/uploads.js';
+import { create as contentDisposition } from 'content-disposition';
 import { dispatch } from '../core/contract/dispatch.js';
 import type { ErrorCode, Result } from '../core/contract/types.js';
 import type { Engine } from '../core/engine.js';
+import { DOWNLOADS_PATH, type DownloadSaver } from '../core/files/download-saver.js';
 import type { Logger } from '../core/log.js';
 import { contentSecurityPolicy } from '../core/ui-files/csp.js';
 import { allowedHosts, checkAccess, sessionCookie, sessionCookieName, type Access } from './auth.js';
@@ -63,6 +65,8 @@ export interface HeadlessServerOptions {
   dataDir?: string;
   /** Tests lower it. */
   maxUploadBytes?: number;
+  /** The files the engine hands out (the export), served once each at their address. */
+  downloads?: Pick<DownloadSaver, 'take'>;
 }
 
 export interface HeadlessServer {
@@ -202,6 +206,29 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     sendJson(res, 200, { ok: true, value: { upload: id, name } });
   }
 
+  /** A file the engine writes straight into the response as it goes, the socket's backpressure pacing it. */
+  async function handleDownload(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+    // Not even HEAD: any request spends the address.
+    if (req.method !== 'GET') {
+      sendJson(res, 405, refusal('invalid_argument', 'Downloads use GET.'), { allow: 'GET' });
+      return;
+    }
+    const job = options.downloads?.take(id);
+    if (!job) {
+      sendJson(res, 404, refusal('not_found', 'This download was used already or has expired: export again.'));
+      return;
+    }
+    res.writeHead(200, { ...BASE_HEADERS, 'content-type': job.mime, 'content-disposition': contentDisposition(job.fileName), 'cache-control': 'no-store' });
+    try {
+      await job.write(res, () => {});
+      if (!res.writableEnded) res.end();
+    } catch (error) {
+      // The browser went away, or writing failed: a cut connection is what tells the browser the file is incomplete.
+      logger.warn({ err: error }, 'A download was not completed');
+      res.destroy();
+    }
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://placeholder');
     const isApi = url.pathname.startsWith(API_PREFIX);
@@ -233,6 +260,10 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     }
     if (isApi) {
       await handleApi(req, res, url.pathname.slice(API_PREFIX.length));
+      return;
+    }
+    if (url.pathname.startsWith(DOWNLOADS_PATH)) {
+      await handleDownload(req, res, url.pathname.slice(DOWNLOADS_PATH.length));
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

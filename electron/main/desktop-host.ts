@@ -4,7 +4,7 @@ import { hidesToTray } from './close-policy.js';
 import type { LoginItem } from './login-item.js';
 
 export function hostCapabilities(platform: NodeJS.Platform, notificationsSupported: boolean, updatesOn = false): HostCapabilities {
-  return { loginItem: true, closeToTray: hidesToTray(platform), showFolder: true, notifications: notificationsSupported, updates: updatesOn };
+  return { loginItem: true, closeToTray: hidesToTray(platform), showFolder: true, notifications: notificationsSupported, updates: updatesOn, saveDialog: true };
 }
 
 export interface DesktopHostOptions {
@@ -21,6 +21,10 @@ export interface DesktopHostOptions {
   chooseFile: () => Promise<string | null>;
   /** The app's updater (updates.ts); its state is `off` in a build without an update feed. */
   updates: UpdateFeed;
+  /** Electron's `dialog.showSaveDialog`, with the suggested path filled in. */
+  showSaveDialog: (defaultPath: string) => Promise<{ canceled: boolean; filePath?: string }>;
+  /** Where the save dialog starts (the Downloads folder). */
+  saveFolder: string;
 }
 
 /** The Electron shell's side of the host contract, which the engine calls for the switches only the desktop can carry out. */
@@ -39,5 +43,9 @@ export function createDesktopHost(options: DesktopHostOptions): Host {
     },
     notify: (notification) => options.notify(notification),
     chooseOpenFile: () => options.chooseFile(),
+    async chooseSaveFile(fileName) {
+      const answer = await options.showSaveDialog(path.join(options.saveFolder, path.basename(fileName)));
+      return answer.canceled || !answer.filePath ? null : answer.filePath;
+    },
   };
 }

@@ -107,6 +107,11 @@ async function startShell(): Promise<void> {
     notify: (notification) => showDesktopNotification(notification, openAt),
     chooseFile,
     updates,
+    showSaveDialog: (defaultPath) => {
+      const options = { defaultPath, filters: [{ name: 'CSV', extensions: ['csv'] }] };
+      return window && !window.isDestroyed() ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options);
+    },
+    saveFolder: app.getPath('downloads'),
   });
   const engine = createEngine({ dataDir, version: app.getVersion(), secrets, logger, host });
   const shellState = await loadShellState(shellStateFile(dataDir));

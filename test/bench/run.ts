@@ -19,6 +19,7 @@ import { tempDir } from '../support/temp-dir.js';
 import { BURST_FROM, type HostCommand, type HostCounts, type HostInfo } from './host-protocol.js';
 import { seedStore } from './seed.js';
 import { benchUiTable } from './ui-table.js';
+import { benchUiExport } from './ui-export.js';
 
 const SEEDED = 100_000;
 const BURST = 100_000;
@@ -137,6 +138,14 @@ try {
       unfiltered.push(performance.now() - t0);
     }
     log(`info subscriber query without search (name or date order), median ${median(unfiltered).toFixed(1)} ms`);
+    const words = ['seed9', 'family12', 'instagram', '1000012', 'olena', 'seed_user_99'];
+    const searched: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const t0 = performance.now();
+      querySubscribers(index, info.botId, { search: words[i % words.length], sort: 'firstStartAt', dir: 'desc', offset: 0, limit: 100 }, 'tg-');
+      searched.push(performance.now() - t0);
+    }
+    record('search query (one word, 100k, first 100), median', median(searched), 'ms', '<= 30', median(searched) <= 30);
     await store.close();
   }
 
@@ -169,6 +178,8 @@ try {
     log(`info getUpdates calls while delivering: ${after.getUpdatesCalls - pollsBefore}`);
     await engine.stop();
   }
+
+  await benchUiExport(record, log, SEEDED);
 } finally {
   host.disconnect();
   await fs.rm(folder.dir, { recursive: true, force: true });

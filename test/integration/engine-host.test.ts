@@ -17,7 +17,7 @@ afterEach(async () => {
 describe('the host contract', () => {
   it('without a desktop (headless) the desktop switches are refused, not saved for nothing, and no notice offers them', async () => {
     h = await startEngine();
-    expect(await h.engine.api.getHostCapabilities(undefined)).toEqual({ loginItem: false, closeToTray: false, showFolder: false, notifications: false, updates: false });
+    expect(await h.engine.api.getHostCapabilities(undefined)).toEqual({ loginItem: false, closeToTray: false, showFolder: false, notifications: false, updates: false, saveDialog: false });
     expect(await failureCode(h.engine.api.updateSettings({ startAtLogin: true }))).toBe('not_available');
     expect(await failureCode(h.engine.api.updateSettings({ closeToTray: false }))).toBe('not_available');
     expect(await failureCode(h.engine.api.showDataFolder(undefined))).toBe('not_available');

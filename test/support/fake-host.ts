@@ -7,15 +7,20 @@ export interface FakeHost extends Host {
   notifications: DesktopNotification[];
   /** What the open dialog answers next: a path, or null as when she cancels. */
   fileToOpen: string | null;
+  /** What the save dialog answers: a path, or null for Cancel. */
+  savePath: string | null;
+  askedToSave: string[];
 }
 
 export function fakeHost(capabilities: Partial<HostCapabilities> = {}, loginItem = false): FakeHost {
   const host: FakeHost = {
-    capabilities: { loginItem: true, closeToTray: true, showFolder: true, notifications: true, updates: false, ...capabilities },
+    capabilities: { loginItem: true, closeToTray: true, showFolder: true, notifications: true, updates: false, saveDialog: true, ...capabilities },
     loginItem,
     shownFolders: [],
     notifications: [],
     fileToOpen: null,
+    savePath: null,
+    askedToSave: [],
     loginItemEnabled: () => host.loginItem,
     async setLoginItem(enabled) {
       host.loginItem = enabled;
@@ -27,6 +32,10 @@ export function fakeHost(capabilities: Partial<HostCapabilities> = {}, loginItem
       host.notifications.push(notification);
     },
     chooseOpenFile: async () => host.fileToOpen,
+    async chooseSaveFile(fileName) {
+      host.askedToSave.push(fileName);
+      return host.savePath;
+    },
   };
   return host;
 }

@@ -31,7 +31,7 @@ function push<E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]
   for (const listener of bridge.listeners.get(event) ?? []) listener(payload);
 }
 
-const DESKTOP: HostCapabilities = { loginItem: true, closeToTray: true, showFolder: true, notifications: true, updates: false };
+const DESKTOP: HostCapabilities = { loginItem: true, closeToTray: true, showFolder: true, notifications: true, updates: false, saveDialog: true };
 const LINUX_DESKTOP: HostCapabilities = { ...DESKTOP, closeToTray: false };
 
 function settings(patch: Partial<Settings> = {}): Settings {

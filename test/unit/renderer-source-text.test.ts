@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from 'vue-i18n';
 import type { Subscriber } from '../../electron/core/contract/types.js';
-import { toCsv } from '../../renderer/src/export/csv.js';
-import { subscriberCsvColumns } from '../../renderer/src/export/subscribers-csv.js';
+import { subscriberCells } from '../../electron/core/subscribers/export-csv.js';
+import { spreadsheetTime } from '../../electron/core/subscribers/spreadsheet-time.js';
 import en from '../../renderer/src/locales/en/subscribers.js';
 import uk from '../../renderer/src/locales/uk/subscribers.js';
+import { exportRequest } from '../../renderer/src/subscribers/export-request.js';
 import { sourceText } from '../../renderer/src/subscribers/source-text.js';
 
 function translator(locale: 'en' | 'uk') {
@@ -46,12 +47,23 @@ describe('the CSV export’s source column', () => {
     yespo: { state: 'synced' },
   };
 
-  it('words the source as the screens do', () => {
+  it('words the source, the state and the Yespo state as the screens do, in either language', () => {
     const rows: Subscriber[] = [{ ...base, chatId: 1, signedLink: customer }, { ...base, chatId: 2, source: 'crm_999' }, { ...base, chatId: 3 }];
-    const t = translator('en');
-    const columns = subscriberCsvColumns(t);
-    const at = columns.findIndex((c) => c.header === t('subscribers.csv.source'));
-    const cells = toCsv(rows, [columns[at]]).split('\r\n').slice(1, -1);
-    expect(cells).toEqual(['Personal link · customer crm-77', 'Source: crm_999', '']);
+    for (const locale of ['en', 'uk'] as const) {
+      const t = translator(locale);
+      const { labels } = exportRequest(t, {}, new Date(2026, 11, 3), 'UTC');
+      const cells = rows.map((s) => subscriberCells(s, labels, spreadsheetTime('UTC')));
+      expect(cells.map((c) => c[7])).toEqual([sourceText(t, rows[0])!.text, sourceText(t, rows[1])!.text, '']);
+      expect(cells[0].slice(8, 10)).toEqual([t('subscribers.state.active'), t('subscribers.yespo.synced')]);
+    }
+  });
+
+  it('asks for the file under the UI’s name for it, the day, and the UI’s column titles', () => {
+    const request = exportRequest(translator('uk'), { state: 'active' }, new Date(2026, 11, 3), 'Europe/Kyiv');
+    expect(request.fileName).toBe('підписники-2026-12-03.csv');
+    expect(request.timeZone).toBe('Europe/Kyiv');
+    expect(request.query).toEqual({ state: 'active' });
+    expect(request.labels.columns.chatId).toBe('ID чату Telegram');
+    expect(request.labels.source).toEqual({ contact: 'Персональне посилання · контакт {id}', customer: 'Персональне посилання · клієнт {id}', tag: 'Джерело: {tag}' });
   });
 });

@@ -5,9 +5,9 @@ import { createDesktopHost, hostCapabilities, type DesktopHostOptions } from '..
 
 describe('hostCapabilities', () => {
   it('keeps running in the tray only on macOS and Windows; Linux closes, as the README says', () => {
-    expect(hostCapabilities('darwin', true)).toEqual({ loginItem: true, closeToTray: true, showFolder: true, notifications: true, updates: false });
+    expect(hostCapabilities('darwin', true)).toEqual({ loginItem: true, closeToTray: true, showFolder: true, notifications: true, updates: false, saveDialog: true });
     expect(hostCapabilities('win32', true).closeToTray).toBe(true);
-    expect(hostCapabilities('linux', true)).toEqual({ loginItem: true, closeToTray: false, showFolder: true, notifications: true, updates: false });
+    expect(hostCapabilities('linux', true)).toEqual({ loginItem: true, closeToTray: false, showFolder: true, notifications: true, updates: false, saveDialog: true });
   });
 
   it('offers notifications only where the OS has them', () => {
@@ -25,8 +25,9 @@ describe('the desktop host', () => {
 
   const offFeed: UpdateFeed = { state: () => ({ state: 'off' }), onChange: () => () => undefined };
 
-  function host(openResult = '', updates: UpdateFeed = offFeed) {
+  function host(openResult = '', updates: UpdateFeed = offFeed, dialogAnswer: { canceled: boolean; filePath?: string } = { canceled: true }) {
     const opened: string[] = [];
+    const dialogs: string[] = [];
     const changes: boolean[] = [];
     const notified: DesktopNotification[] = [];
     let enabled = false;
@@ -49,8 +50,13 @@ describe('the desktop host', () => {
       },
       notify: (notification) => notified.push(notification),
       chooseFile: async () => chosen.shift() ?? null,
+      showSaveDialog: async (defaultPath) => {
+        dialogs.push(defaultPath);
+        return dialogAnswer;
+      },
+      saveFolder: path.resolve('/home/olena/Downloads'),
     };
-    return { host: createDesktopHost(options), opened, changes, notified };
+    return { host: createDesktopHost(options), opened, changes, notified, dialogs };
   }
 
   it('reads and sets the login item through the OS', async () => {
@@ -59,6 +65,16 @@ describe('the desktop host', () => {
     await h.host.setLoginItem(true);
     expect(h.changes).toEqual([true]);
     expect(h.host.loginItemEnabled()).toBe(true);
+  });
+
+  it('asks where to save, starting in Downloads with the suggested name, and says when the owner cancelled', async () => {
+    const chosen = path.resolve('/home/olena/Desktop/list.csv');
+    const h = host('', offFeed, { canceled: false, filePath: chosen });
+    expect(await h.host.chooseSaveFile('subscribers-2026-12-03.csv')).toBe(chosen);
+    // A suggested name is only a name: a path in it does not move the dialog elsewhere.
+    await h.host.chooseSaveFile('../../etc/passwd.csv');
+    expect(h.dialogs).toEqual([path.resolve('/home/olena/Downloads/subscribers-2026-12-03.csv'), path.resolve('/home/olena/Downloads/passwd.csv')]);
+    expect(await host().host.chooseSaveFile('subscribers.csv')).toBeNull();
   });
 
   it('opens the data folder, and no other', async () => {

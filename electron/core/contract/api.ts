@@ -5,13 +5,14 @@
 import * as v from 'valibot';
 import { apiRootProblem } from './api-root.js';
 import type { HostCapabilities, UpdateState } from './host.js';
-import type { SaveResult } from './saving.js';
+import type { SaveProgress, SaveResult } from './saving.js';
 import type { EventName, MethodName } from './methods.js';
 import {
   SETUP_STEPS,
   SUBSCRIBER_SORTS,
   BOT_TEXT_KEYS,
   MAX_IMPORT_CHARS,
+  EXPORT_COLUMNS,
   type BotTokenResult,
   type FailureGroup,
   type ImportReport,
@@ -36,7 +37,7 @@ export * from './methods.js';
 export type * from './host.js';
 export type * from './types.js';
 export type * from './saving.js';
-export { SETUP_STEPS, SUBSCRIBER_SORTS, BOT_TEXT_KEYS, MAX_IMPORT_CHARS, IMPORT_PROBLEMS, IMPORT_FILE_PROBLEMS } from './types.js';
+export { SETUP_STEPS, SUBSCRIBER_SORTS, BOT_TEXT_KEYS, MAX_IMPORT_CHARS, IMPORT_PROBLEMS, IMPORT_FILE_PROBLEMS, EXPORT_COLUMNS } from './types.js';
 
 const NoArgs = v.optional(v.strictObject({}));
 const ChatId = v.pipe(v.number(), v.safeInteger());
@@ -64,6 +65,44 @@ const SourceFilterSchema = v.variant(
 );
 const JOINED_AT = 'Give the time as a whole number of milliseconds since 1970';
 const JoinedAt = v.pipe(v.number(JOINED_AT), v.safeInteger(JOINED_AT), v.minValue(0, JOINED_AT));
+const Label = v.pipe(v.string(), v.maxLength(200));
+const labelsFor = <const K extends readonly string[]>(keys: K) => v.strictObject(Object.fromEntries(keys.map((k) => [k, Label])) as Record<K[number], typeof Label>);
+const SubscriberFilter = {
+  search: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  state: v.optional(v.picklist(['all', 'active', 'blocked', 'deleted', 'unsubscribed'])),
+  yespo: v.optional(v.picklist(['all', 'pending', 'synced', 'failed'])),
+  source: v.optional(SourceFilterSchema),
+  joinedFrom: v.optional(JoinedAt),
+  joinedTo: v.optional(JoinedAt),
+  sort: v.optional(v.picklist(SUBSCRIBER_SORTS)),
+  dir: v.optional(v.picklist(['asc', 'desc'])),
+};
+/** A date range whose end comes before its start is a mistake to name, not an empty result. */
+const JOINED_ORDER = 'The end of the date range is before its start: swap the two dates';
+const joinedInOrder = (q: { joinedFrom?: number; joinedTo?: number }): boolean => q.joinedFrom === undefined || q.joinedTo === undefined || q.joinedFrom <= q.joinedTo;
+const FILE_NAME = 'A file name ends in .csv and has no slashes, colons or other characters a file system refuses';
+const TIME_ZONE = 'Give a time zone as the browser names it, such as Europe/Kyiv';
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const ExportRequestSchema = v.strictObject({
+  query: v.pipe(v.strictObject(SubscriberFilter), v.forward(v.check((q) => joinedInOrder(q), JOINED_ORDER), ['joinedTo'])),
+  fileName: v.pipe(v.string(), v.maxLength(120, FILE_NAME), v.regex(/^[^/\\:*?"<>|\u0000-\u001f.][^/\\:*?"<>|\u0000-\u001f]*\.csv$/, FILE_NAME)),
+  timeZone: v.optional(v.pipe(v.string(), v.maxLength(64, TIME_ZONE), v.check(isTimeZone, TIME_ZONE))),
+  labels: v.strictObject({
+    columns: labelsFor(EXPORT_COLUMNS),
+    state: labelsFor(['active', 'blocked', 'deleted', 'unsubscribed'] as const),
+    yespo: labelsFor(['pending', 'synced', 'failed'] as const),
+    source: labelsFor(['contact', 'customer', 'tag'] as const),
+  }),
+});
 
 const WAIT_MINUTES = 'Enter a whole number of minutes from 1 to 1440 (a day)';
 
@@ -108,21 +147,11 @@ export const ARGS = {
   disconnect: v.strictObject({ deleteData: v.boolean() }),
   querySubscribers: v.pipe(
     v.strictObject({
-      search: v.optional(v.pipe(v.string(), v.maxLength(200))),
-      state: v.optional(v.picklist(['all', 'active', 'blocked', 'deleted', 'unsubscribed'])),
-      yespo: v.optional(v.picklist(['all', 'pending', 'synced', 'failed'])),
-      source: v.optional(SourceFilterSchema),
-      joinedFrom: v.optional(JoinedAt),
-      joinedTo: v.optional(JoinedAt),
-      sort: v.optional(v.picklist(SUBSCRIBER_SORTS)),
-      dir: v.optional(v.picklist(['asc', 'desc'])),
+      ...SubscriberFilter,
       offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
       limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
     }),
-    v.forward(
-      v.check((q) => q.joinedFrom === undefined || q.joinedTo === undefined || q.joinedFrom <= q.joinedTo, 'The end of the date range is before its start: swap the two dates'),
-      ['joinedTo'],
-    ),
+    v.forward(v.check((q) => joinedInOrder(q), JOINED_ORDER), ['joinedTo']),
   ),
   listSubscriberSources: NoArgs,
   getSubscriber: v.strictObject({ chatId: ChatId }),
@@ -132,6 +161,7 @@ export const ARGS = {
   importSubscribers: v.strictObject({
     csv: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS, `The file is too large: at most ${MAX_IMPORT_CHARS.toLocaleString('en')} characters. Split it and import the parts one after another.`)),
   }),
+  exportSubscribers: ExportRequestSchema,
   getStats: NoArgs,
   listFailures: NoArgs,
   retryFailures: v.strictObject({ cause: v.picklist(['yespo-rejected', 'waiting-retry']) }),
@@ -186,6 +216,12 @@ export interface Results {
   /** Removes everything about one person here and mutes their token; says what to delete in Yespo. */
   forgetSubscriber: ForgetResult;
   importSubscribers: ImportReport;
+  /**
+   * Writes the subscribers the table shows as a CSV file: in the desktop app where the owner
+   * chooses (`saved`, or `cancelled`), in the headless shell as a one-time download the UI fetches.
+   * Progress comes as `saving` events.
+   */
+  exportSubscribers: SaveResult;
   getStats: Stats;
   listFailures: FailureGroup[];
   retryFailures: { queued: number };
@@ -229,6 +265,8 @@ export interface EventPayloads {
   settings: Settings;
   /** The app's own update moved on (checking, downloading, ready…). */
   updates: UpdateState;
+  /** How far a file being saved has got. */
+  saving: SaveProgress;
 }
 
 export type EventListener<E extends EventName> = (payload: EventPayloads[E]) => void;

@@ -14,9 +14,11 @@ export interface HostCapabilities {
   notifications: boolean;
   /** Updates itself: a packaged desktop app built with an update feed. */
   updates: boolean;
+  /** Ask where to save a file (the OS's save dialog). */
+  saveDialog: boolean;
 }
 
-export const NO_HOST_CAPABILITIES: HostCapabilities = { loginItem: false, closeToTray: false, showFolder: false, notifications: false, updates: false };
+export const NO_HOST_CAPABILITIES: HostCapabilities = { loginItem: false, closeToTray: false, showFolder: false, notifications: false, updates: false, saveDialog: false };
 
 /** Why an update check or download failed, in words the screen can explain. */
 export type UpdateErrorReason = 'offline' | 'no-release' | 'not-trusted' | 'disk' | 'other';
@@ -64,4 +66,6 @@ export interface Host {
   chooseOpenFile(): Promise<string | null>;
   /** Absent where the shell has no updater. */
   readonly updates?: UpdateFeed;
+  /** The path the owner chose for a file suggested as `fileName`, or null when she cancelled. */
+  chooseSaveFile(fileName: string): Promise<string | null>;
 }

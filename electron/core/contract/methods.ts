@@ -24,6 +24,7 @@ export const METHODS = [
   'unmuteSubscriber',
   'forgetSubscriber',
   'importSubscribers',
+  'exportSubscribers',
   'getStats',
   'listFailures',
   'retryFailures',
@@ -46,7 +47,7 @@ export const METHODS = [
 export type MethodName = (typeof METHODS)[number];
 
 /** Pushes from the engine to the UI. */
-export const EVENTS = ['status', 'subscribers', 'setup', 'settings', 'updates'] as const;
+export const EVENTS = ['status', 'subscribers', 'setup', 'settings', 'updates', 'saving'] as const;
 
 export type EventName = (typeof EVENTS)[number];
 

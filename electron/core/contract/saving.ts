@@ -5,7 +5,7 @@
  */
 export type SaveResult =
   | { kind: 'saved'; path: string }
-  | { kind: 'download'; url: string; fileName: string }
+  | { kind: 'download'; url: string; fileName: string; /** The units the file holds (rows), when known: for the UI's progress. */ total?: number }
   | { kind: 'cancelled' };
 
 /** How far a file being written has got; sent as the `saving` event. */

@@ -102,6 +102,30 @@ export interface SubscriberSources {
   none: number;
 }
 
+// ---------------------------------------------------------------- export
+
+export const EXPORT_COLUMNS = ['chatId', 'firstName', 'lastName', 'username', 'phone', 'email', 'language', 'source', 'state', 'yespo', 'started', 'lastStart'] as const;
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+
+/** The engine has no locale: the UI sends the words the file is written in, as it shows them. */
+export interface ExportLabels {
+  columns: Record<ExportColumn, string>;
+  state: Record<SubscriberState, string>;
+  yespo: Record<YespoSyncState, string>;
+  /** Where a subscriber came from, with `{id}` or `{tag}` where the value goes. */
+  source: { contact: string; customer: string; tag: string };
+}
+
+/** The subscribers the table shows (its filter, search and order), as a CSV file. */
+export interface ExportRequest {
+  query: Omit<SubscriberQuery, 'offset' | 'limit'>;
+  /** The suggested file name, ending in `.csv`. */
+  fileName: string;
+  /** The time zone the times are written in (`Europe/Kyiv`): the UI's, which may be on another computer. */
+  timeZone?: string;
+  labels: ExportLabels;
+}
+
 export interface SubscriberDetail {
   subscriber: Subscriber;
   events: SubscriberEvent[];

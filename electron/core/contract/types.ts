@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'backup_invalid'
   | 'wrong_passphrase'
   | 'secret_found'
+  | 'save_failed'
   | 'internal';
 
 export interface ApiError {

@@ -16,7 +16,10 @@ export interface EngineOptions {
   overrides?: EngineOverrides;
   /** The desktop shell's side of the host contract; absent in the headless shell. */
   host?: Host;
-  /** Where files for the owner go (diagnostics, backups): the shell's save dialog or download. */
+  /**
+   * Where files for the owner (the export, diagnostics, backups) go: the headless shell's downloads.
+   * Without it a host with a save dialog saves where the owner chooses, and a shell with neither cannot save.
+   */
   saver?: FileSaver;
   /** Tests: a clock, and a factor for every wait (poll timeouts, backoffs). */
   now?: () => number;

@@ -4,30 +4,19 @@ import { COLLECTIONS, type StoredSubscriber } from '../store/schema.js';
 import { phoneMatches, phoneSearch } from './phone-search.js';
 import { publicSubscriber } from './public.js';
 import { joinedWithin, sourceMatches } from './query-predicates.js';
+import { phoneDigitsOf, searchText, text } from './search-index.js';
 import type { IndexEntry, SubscriberIndex } from './subscriber-index.js';
 import { smallest, smallestByKey } from './top-k.js';
 
 const DAY = 24 * 60 * 60_000;
 
-/** Older versions stored names straight from Telegram, objects included: those read as no text. */
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
 function haystack(e: IndexEntry): string {
-  if (e.hay === undefined) {
-    const s = e.s;
-    const username = text(s.username);
-    e.hay = [text(s.firstName), text(s.lastName), username && `@${username}`, text(s.phone), text(s.email), String(s.chatId), text(s.source)]
-      .filter(Boolean)
-      .join('\u0001')
-      .toLocaleLowerCase();
-  }
+  e.hay ??= searchText(e.s);
   return e.hay;
 }
 
 function phoneDigits(e: IndexEntry): string {
-  e.phone ??= text(e.s.phone).replace(/\D/g, '');
+  e.phone ??= phoneDigitsOf(e.s);
   return e.phone;
 }
 
@@ -36,7 +25,7 @@ function nameKey(e: IndexEntry): string {
   return e.name;
 }
 
-type Compare = (a: IndexEntry, b: IndexEntry) => number;
+export type Compare = (a: IndexEntry, b: IndexEntry) => number;
 
 function comparator(sort: NonNullable<SubscriberQuery['sort']>, dir: 'asc' | 'desc'): Compare {
   const sign = dir === 'asc' ? 1 : -1;
@@ -69,14 +58,16 @@ function dateKey(sort: NonNullable<SubscriberQuery['sort']>, dir: 'asc' | 'desc'
   return null;
 }
 
-/** Search, filter, sort and page one bot's subscribers, all in memory. */
-export function querySubscribers(index: SubscriberIndex, botId: number | null, q: SubscriberQuery, externalIdPrefix: string): SubscriberPage {
+/** One bot's subscribers that a search and filter match, in no order. */
+export function matchingEntries(index: SubscriberIndex, botId: number | null, q: Omit<SubscriberQuery, 'offset' | 'limit'>): IndexEntry[] {
   const search = q.search?.trim().toLocaleLowerCase().replace(/^@/, '') ?? '';
   const phone = phoneSearch(search);
   const state = q.state ?? 'all';
   const yespo = q.yespo ?? 'all';
   const matches: IndexEntry[] = [];
-  for (const e of index.all()) {
+  // A search reads only the entries its n-grams point to; each is still checked in full below.
+  const candidates = search ? index.searchCandidates(search, phone) : index.all();
+  for (const e of candidates) {
     if (botId !== null && e.botId !== botId) continue;
     if (state !== 'all' && e.state !== state) continue;
     if (yespo !== 'all' && e.yespo !== yespo) continue;
@@ -85,6 +76,17 @@ export function querySubscribers(index: SubscriberIndex, botId: number | null, q
     if (search && !haystack(e).includes(search) && !(phone && phoneMatches(phoneDigits(e), phone))) continue;
     matches.push(e);
   }
+  return matches;
+}
+
+/** The order a query asks for (newest first by default). */
+export function queryOrder(q: Pick<SubscriberQuery, 'sort' | 'dir'>): Compare {
+  return comparator(q.sort ?? 'firstStartAt', q.dir ?? 'desc');
+}
+
+/** Search, filter, sort and page one bot's subscribers, all in memory. */
+export function querySubscribers(index: SubscriberIndex, botId: number | null, q: SubscriberQuery, externalIdPrefix: string): SubscriberPage {
+  const matches = matchingEntries(index, botId, q);
   const offset = q.offset ?? 0;
   const limit = q.limit ?? 100;
   const sort = q.sort ?? 'firstStartAt';

@@ -1,5 +1,6 @@
 import { ApiFailure } from '../contract/errors.js';
-import type { Counts, ForgetResult, ImportReport, LiveTest, Stats, SubscriberDetail, SubscriberPage, SubscriberQuery, SubscriberSources } from '../contract/types.js';
+import type { Counts, ExportRequest, ForgetResult, ImportReport, LiveTest, Stats, SubscriberDetail, SubscriberPage, SubscriberQuery, SubscriberSources } from '../contract/types.js';
+import type { SaveJob } from '../files/save-job.js';
 import { COLLECTIONS, META, subscriberKey, type StoredEvent, type StoredSubscriber } from '../store/schema.js';
 import type { Store, Tx } from '../store/store.js';
 import { queueOutbox } from '../yespo/queue.js';
@@ -7,7 +8,8 @@ import { SubscriberCounts } from './counts.js';
 import { forgetChat, tokenReachedYespo, yespoTraces } from './forget.js';
 import { importCsv } from './import-subscribers.js';
 import { publicEvent, publicSubscriber } from './public.js';
-import { querySubscribers, subscriberStats } from './query.js';
+import { subscriberExportJob } from './export-csv.js';
+import { matchingEntries, queryOrder, querySubscribers, subscriberStats } from './query.js';
 import { SubscriberIndex } from './subscriber-index.js';
 import { sourceCounts } from './subscriber-sources.js';
 
@@ -40,6 +42,16 @@ export class SubscriberService {
 
   sources(): SubscriberSources {
     return sourceCounts(this.index.all(), this.deps.currentBotId());
+  }
+
+  /** The subscribers a query matches, in its order, as a CSV file to save (the records as they are now). */
+  exportJob(request: ExportRequest): SaveJob {
+    const entries = matchingEntries(this.index, this.deps.currentBotId(), request.query).sort(queryOrder(request.query));
+    return subscriberExportJob(
+      entries.map((e) => e.s),
+      request,
+      this.deps.externalIdPrefix(),
+    );
   }
 
   stats(): Omit<Stats, 'pending' | 'failed' | 'undeliveredLast30Days'> {

@@ -22,6 +22,7 @@ export const ERROR_CODES: Record<ErrorCode, true> = {
   backup_invalid: true,
   wrong_passphrase: true,
   secret_found: true,
+  save_failed: true,
   internal: true,
 };
 

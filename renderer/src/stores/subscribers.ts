@@ -7,8 +7,6 @@ import { pagesForRange } from '../subscribers/paging.js';
 import { sourceFilterOf, type SourceChoice } from '../subscribers/source-choice.js';
 
 export const PAGE_SIZE = 100;
-// The engine's limit per call; exports page through at this size.
-const EXPORT_PAGE_SIZE = 1000;
 
 export interface SubscriberFilter {
   search: string;
@@ -43,7 +41,8 @@ export const useSubscribersStore = defineStore('subscribers', () => {
     return pages.value.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE] ?? null;
   }
 
-  function query(offset: number, limit: number): SubscriberQuery {
+  /** What the table shows (its filter, search and order), as the engine takes it: the export's query too. */
+  function currentQuery(): Omit<SubscriberQuery, 'offset' | 'limit'> {
     const search = filter.search.trim();
     const source = sourceFilterOf(filter.source);
     return {
@@ -54,9 +53,11 @@ export const useSubscribersStore = defineStore('subscribers', () => {
       ...joinedRange(filter.joined),
       sort: filter.sort,
       dir: filter.dir,
-      offset,
-      limit,
     };
+  }
+
+  function query(offset: number, limit: number): SubscriberQuery {
+    return { ...currentQuery(), offset, limit };
   }
 
   async function fetchPage(page: number): Promise<void> {
@@ -122,15 +123,5 @@ export const useSubscribersStore = defineStore('subscribers', () => {
     }
   }
 
-  /** Every subscriber the current filter matches, in the current order (for the export). */
-  async function collectAll(): Promise<Subscriber[]> {
-    const collected: Subscriber[] = [];
-    for (;;) {
-      const answer = await api.querySubscribers(query(collected.length, EXPORT_PAGE_SIZE));
-      collected.push(...answer.rows);
-      if (answer.rows.length === 0 || collected.length >= answer.total) return collected;
-    }
-  }
-
-  return { filter, filtered, total, rowAt, sources, loading, error, show, reload, refresh, loadSources, collectAll };
+  return { filter, filtered, total, rowAt, sources, loading, error, show, reload, refresh, loadSources, currentQuery };
 });

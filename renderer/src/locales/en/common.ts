@@ -38,6 +38,7 @@ export default {
     backup_invalid: 'This file is not a backup of this app, or it is damaged. Nothing was changed; choose another backup file.',
     wrong_passphrase: 'This passphrase doesn’t open the backup. Nothing was changed; check it and try again.',
     secret_found: 'The report was not saved because a key or token was still in it. Nothing was written; please tell support.',
+    save_failed: 'The file couldn’t be saved there: the disk may be full or the folder not writable. Nothing was left half-written. Free some space or choose another folder, then try again.',
     internal: 'Something went wrong inside the app. It has been logged; try again.',
   } satisfies Record<ErrorCode, string>,
   unanswered: 'The app isn’t answering this page right now. The page reconnects by itself; if it doesn’t, open the app’s link again.',

@@ -5,6 +5,9 @@ export default {
   total: '{count} subscriber | {count} subscribers',
   export: 'Export to CSV',
   exported: 'Exported {count} subscriber. | Exported {count} subscribers.',
+  exportSaved: 'Saved {count} subscriber to {path}. | Saved {count} subscribers to {path}.',
+  exportProgress: 'Export progress',
+  exportDone: '{done} of {total}',
   empty: 'No subscribers yet. They appear here the moment someone presses Start in your bot.',
   emptyFiltered: 'Nobody matches this search or filter.',
   filter: {

@@ -5,6 +5,9 @@ export default {
   total: '{count} підписник | {count} підписники | {count} підписників',
   export: 'Експорт у CSV',
   exported: 'Експортовано {count} підписника. | Експортовано {count} підписники. | Експортовано {count} підписників.',
+  exportSaved: 'Збережено {count} підписника у {path}. | Збережено {count} підписники у {path}. | Збережено {count} підписників у {path}.',
+  exportProgress: 'Хід експорту',
+  exportDone: '{done} з {total}',
   empty: 'Підписників ще немає. Вони з’являться тут, щойно хтось натисне Start у вашому боті.',
   emptyFiltered: 'Ніхто не відповідає цьому пошуку чи фільтру.',
   filter: {
