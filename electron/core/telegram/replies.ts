@@ -7,6 +7,7 @@ import { COLLECTIONS, subscriberKey, type ReplyItem, type StoredFailure, type St
 import { classifyTelegramError } from './telegram-errors.js';
 import { pickText } from './texts.js';
 import { telegramWaitMs } from './wait.js';
+import { capFailures } from '../yespo/failure-cap.js';
 
 export type ReplyDraft = Pick<ReplyItem, 'chatId' | 'message' | 'lang' | 'keyboard'>;
 
@@ -166,6 +167,7 @@ export class ReplySender {
     }
     const failure: StoredFailure = { id: `reply:${item.id}`, botId: item.botId, cause: 'reply-refused', at, chatId: item.chatId, name: s?.firstName, detail };
     tx.put(COLLECTIONS.failures, failure.id, failure);
+    capFailures(tx, store, [failure]);
     if (s) tx.append(COLLECTIONS.events, key, { at, type: 'reply-failed', detail });
   }
 }

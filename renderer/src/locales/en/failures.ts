@@ -8,6 +8,7 @@ export default {
   retried: '{count} will be sent again. | {count} will be sent again.',
   showList: 'Show {count} entry | Show {count} entries',
   onlyNewest: 'Showing the newest {shown} of {count}.',
+  dropped: 'The oldest one was removed to keep the list small. | The {count} oldest were removed to keep the list small.',
   columns: {
     name: 'Who',
     at: 'When',
