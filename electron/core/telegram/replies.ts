@@ -22,10 +22,24 @@ let sequence = 0;
 /** Adds a reply to the persisted queue inside the batch that caused it. */
 export function queueReply(tx: Tx, botId: number, now: number, draft: ReplyDraft): void {
   const id = `${botId}:${draft.chatId}:${now.toString(36)}:${(sequence++).toString(36)}`;
+  tx.put(COLLECTIONS.replies, id, replyItem(id, botId, now, draft));
+}
+
+/**
+ * Queues a reply unless the same one waits for this chat already. A person pressing Start again, or
+ * writing, while Telegram's rate limit holds the queue back gets that reply once, so the queue grows
+ * with the people waiting, not with the updates they send.
+ */
+export function queueReplyOnce(tx: Tx, store: Store, botId: number, now: number, draft: ReplyDraft): void {
+  const id = `${botId}:${draft.chatId}:${draft.message}`;
+  if (!tx.read(store, COLLECTIONS.replies, id)) tx.put(COLLECTIONS.replies, id, replyItem(id, botId, now, draft));
+}
+
+function replyItem(id: string, botId: number, now: number, draft: ReplyDraft): ReplyItem {
   const item: ReplyItem = { id, botId, chatId: draft.chatId, message: draft.message, createdAt: now, nextAttemptAt: now, attempts: 0 };
   if (draft.lang) item.lang = draft.lang;
   if (draft.keyboard) item.keyboard = draft.keyboard;
-  tx.put(COLLECTIONS.replies, id, item);
+  return item;
 }
 
 /** The text and keyboard of a queued reply, in the subscriber's language, with the owner's texts. */
