@@ -7,7 +7,7 @@ import type { TgUpdate } from '../../electron/core/telegram/updates.js';
 import { scratchStores } from '../support/scratch-store.js';
 
 const openStore = scratchStores();
-const bot = { id: 5, username: 'shop_bot', firstName: 'Shop' };
+const bot = { id: 5, username: 'shop_bot', name: 'Shop' };
 
 function start(updateId: number, chatId: number): TgUpdate {
   const from = { id: chatId, is_bot: false, first_name: 'Ira' };
