@@ -33,3 +33,20 @@ it('still cancels a call in flight when the sync stops, and still times a hung c
   const quick = new YespoClient({ apiRoot: 'https://yespo.test/api', apiKey: 'k'.repeat(32), fetch: hang as typeof fetch, timeoutMs: 10 });
   await expect(quick.unmute('app', '1')).rejects.toThrow('did not answer within');
 });
+
+it('takes many calls in flight on one stop signal without a listener-leak warning', async () => {
+  const stop = new AbortController();
+  const warnings: string[] = [];
+  const onWarning = (w: Error): void => void warnings.push(w.name);
+  process.on('warning', onWarning);
+  const hang = (_url: unknown, init?: RequestInit): Promise<Response> =>
+    new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+  const client = new YespoClient({ apiRoot: 'https://yespo.test/api', apiKey: 'k'.repeat(32), fetch: hang as typeof fetch, signal: stop.signal });
+  const calls = Array.from({ length: 30 }, (_, i) => client.unmute('app', String(i)).catch(() => 'cancelled'));
+  stop.abort();
+  expect(await Promise.all(calls)).toEqual(Array(30).fill('cancelled'));
+  // process.emitWarning reports on the next tick: one turn of the loop has seen it.
+  await new Promise((r) => setImmediate(r));
+  process.off('warning', onWarning);
+  expect(warnings).not.toContain('MaxListenersExceededWarning');
+});

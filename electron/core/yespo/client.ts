@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { errorText } from '../error-text.js';
 import { redact, rememberSecret } from '../redact.js';
 import {
@@ -147,6 +148,8 @@ export class YespoClient {
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.fetchFn = opts.fetch ?? fetch;
     this.signal = opts.signal;
+    // Each call in flight listens on it until it ends; the sync's lanes keep a few dozen at most.
+    if (opts.signal) setMaxListeners(100, opts.signal);
   }
 
   /** `GET /v1/account/info`: proves the key (not its permissions) and names the account. */
