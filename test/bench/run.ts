@@ -166,6 +166,8 @@ try {
     log(`info getUpdates calls while delivering: ${after.getUpdatesCalls - pollsBefore}`);
     await engine.stop();
   }
+
+  await (await import('./soak.js')).soak(record, log);
 } finally {
   host.disconnect();
   await fs.rm(folder.dir, { recursive: true, force: true });
