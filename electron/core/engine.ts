@@ -9,6 +9,7 @@ import { retryDelay, type RetryPolicy } from './retry-delay.js';
 import { SecretVault } from './secrets/vault.js';
 import { recordIsReadable } from './store/schema.js';
 import { Store } from './store/store.js';
+import { boundStoredList } from './subscribers/history-cap.js';
 
 export type { EngineOptions } from './engine/phase.js';
 
@@ -50,7 +51,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   async function openStore(): Promise<Store | { problem: string }> {
     try {
-      return await Store.open(`${options.dataDir}/store`, { beforeWrite: options.beforeStoreWrite, checkRecord: recordIsReadable });
+      return await Store.open(`${options.dataDir}/store`, { beforeWrite: options.beforeStoreWrite, checkRecord: recordIsReadable, boundList: boundStoredList });
     } catch (error) {
       options.logger.error({ err: error }, 'the data folder could not be opened');
       return { problem: redact(error instanceof Error ? error.message : String(error)) };

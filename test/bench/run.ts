@@ -180,6 +180,7 @@ try {
   }
 
   await benchUiExport(record, log, SEEDED);
+  await (await import('./soak.js')).soak(record, log);
 } finally {
   host.disconnect();
   await fs.rm(folder.dir, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { Store } from '../../electron/core/store/store.js';
 import { COLLECTIONS, subscriberKey, type ReplyItem, type StoredSubscriber } from '../../electron/core/store/schema.js';
 import { queueReply, renderReply, ReplySender } from '../../electron/core/telegram/replies.js';
 import { DEFAULT_BOT_TEXTS } from '../../electron/core/telegram/texts.js';
+import { FAILURES_DROPPED_KEY, FAILURES_LIMIT } from '../../electron/core/yespo/failure-cap.js';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram/server.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -183,6 +184,29 @@ describe('reply queue', () => {
     await until(() => store.collection(COLLECTIONS.replies).size === 0, 'the item to be settled');
     expect(tg.sent).toHaveLength(0);
     expect([...store.collection<{ cause: string }>(COLLECTIONS.failures).values()].map((f) => f.cause)).toEqual(['reply-refused']);
+  });
+});
+
+describe('refused replies among many stored failures', () => {
+  it('drop the oldest stored failure rather than growing the list past its limit', async () => {
+    const { tg, store, sender } = await setup();
+    const u = tg.user();
+    tg.start(u);
+    await subscribe(store, tg.botId, u.id);
+    const old = store.tx();
+    for (let i = 0; i < FAILURES_LIMIT; i++) old.put(COLLECTIONS.failures, `old:${i}`, { id: `old:${i}`, botId: tg.botId, cause: 'yespo-undelivered', at: 1_000 + i, chatId: u.id });
+    await store.commit(old);
+    tg.failNext(1, 'reset', ['sendMessage']);
+    const tx = store.tx();
+    queueReply(tx, tg.botId, Date.now(), { chatId: u.id, message: 'other' });
+    await store.commit(tx);
+    sender.start();
+    await until(() => store.collection(COLLECTIONS.replies).size === 0, 'the reply to be settled as refused');
+    const failures = store.collection<{ cause: string }>(COLLECTIONS.failures);
+    expect(failures.size).toBe(FAILURES_LIMIT);
+    expect(failures.has('old:0')).toBe(false);
+    expect([...failures.values()].filter((f) => f.cause === 'reply-refused')).toHaveLength(1);
+    expect(store.get(COLLECTIONS.meta, FAILURES_DROPPED_KEY)).toEqual({ 'yespo-undelivered': 1 });
   });
 });
 

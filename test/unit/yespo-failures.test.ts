@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxItem, StoredFailure, StoredSubscriber } from '../../electron/core/store/schema.js';
+import type { DroppedFailures } from '../../electron/core/yespo/failure-cap.js';
 import { buildFailureGroups, countUndeliveredSince } from '../../electron/core/yespo/failures.js';
 
 function sub(chatId: number, extra: Partial<StoredSubscriber> = {}): StoredSubscriber {
@@ -20,9 +21,9 @@ function item(chatId: number, extra: Partial<OutboxItem> = {}): OutboxItem {
   return { id: `token:1:${chatId}`, kind: 'token', botId: 1, chatId, createdAt: 500, attempts: 0, nextAttemptAt: 500, state: 'waiting', ...extra };
 }
 
-function groups(subs: StoredSubscriber[], outbox: OutboxItem[], stored: StoredFailure[] = [], limit?: number) {
+function groups(subs: StoredSubscriber[], outbox: OutboxItem[], stored: StoredFailure[] = [], limit?: number, dropped?: DroppedFailures) {
   const byChat = new Map(subs.map((s) => [s.chatId, s]));
-  return buildFailureGroups({ subscribers: subs, outbox, stored, subscriber: (_b, c) => byChat.get(c) }, limit);
+  return buildFailureGroups({ subscribers: subs, outbox, stored, subscriber: (_b, c) => byChat.get(c), dropped }, limit);
 }
 
 describe('buildFailureGroups', () => {
@@ -86,6 +87,14 @@ describe('buildFailureGroups', () => {
     const outbox = [item(8, { id: 'contact:1:8', kind: 'contact', state: 'failed', attempts: 1, lastError: 'Invalid email: x' })];
     const [rejected] = groups([], outbox);
     expect(rejected.items).toEqual([{ id: 'contact:1:8', cause: 'yespo-rejected', at: 500, chatId: 8, detail: 'Invalid email: x' }]);
+  });
+
+  it('says how many older failures of a kind were dropped to keep the stored list bounded', () => {
+    const stored: StoredFailure[] = [{ id: 'undelivered:1', botId: 1, cause: 'yespo-undelivered', at: 5_000, chatId: 1 }];
+    const [undelivered] = groups([sub(1)], [], stored, undefined, { 'yespo-undelivered': 1_234, 'reply-refused': 3 });
+    expect(undelivered).toMatchObject({ cause: 'yespo-undelivered', count: 1, dropped: 1_234 });
+    const [plain] = groups([sub(1)], [], stored);
+    expect(plain.dropped).toBeUndefined();
   });
 });
 

@@ -213,4 +213,6 @@ export interface FailureGroup {
   retryable: boolean;
   /** The newest first, at most 500. */
   items: Failure[];
+  /** Older ones of this cause no longer stored: only the newest 10,000 failures are kept. */
+  dropped?: number;
 }

@@ -22,7 +22,14 @@ export interface StoreOptions {
   beforeWrite?: () => void;
   /** Which records are readable: the others are quarantined at start instead of stopping the app. */
   checkRecord?: RecordCheck;
+  /**
+   * Bounds a list after each append (a subscriber's history). Applied on replay too, so a list
+   * reads the same before and after a restart, and a compaction writes only what is kept.
+   */
+  boundList?: ListBound;
 }
+
+export type ListBound = (collection: string, list: readonly unknown[]) => readonly unknown[];
 
 /** A set of changes that is applied and made durable together. */
 export class Tx {
@@ -144,7 +151,7 @@ export class Store {
       }
       for (const op of parsed.ops) {
         if (op.s <= snapshot.seq) continue;
-        applyOp(data, op);
+        applyOp(data, op, options.boundList);
         if (op.s > seq) seq = op.s;
       }
     }
@@ -211,7 +218,7 @@ export class Store {
       const op = change as JournalOp;
       op.s = ++this.seq;
       const before = op.a === undefined ? this.data.get(op.c)?.get(op.k) : undefined;
-      applyOp(this.data, op);
+      applyOp(this.data, op, this.options.boundList);
       if (op.a === undefined) records.push({ c: op.c, k: op.k, before, after: this.data.get(op.c)?.get(op.k) });
       this.queue.push(op);
       touched.add(op.c);
@@ -320,7 +327,7 @@ export class Store {
   }
 }
 
-function applyOp(data: Collections, op: JournalOp): void {
+function applyOp(data: Collections, op: JournalOp, boundList?: ListBound): void {
   let map = data.get(op.c);
   if (!map) {
     map = new Map();
@@ -329,7 +336,8 @@ function applyOp(data: Collections, op: JournalOp): void {
   if (op.a !== undefined) {
     // A new array, never a push: a snapshot being written may still hold the old one.
     const list = map.get(op.k);
-    map.set(op.k, Array.isArray(list) ? [...list, op.a] : [op.a]);
+    const longer = Array.isArray(list) ? [...list, op.a] : [op.a];
+    map.set(op.k, boundList ? boundList(op.c, longer) : longer);
   } else if (op.m !== undefined) {
     const current = map.get(op.k);
     if (current !== undefined) map.set(op.k, { ...(current as object), ...op.m });

@@ -1,7 +1,7 @@
 import type { BotInfo, Settings } from '../contract/types.js';
 import type { Logger } from '../log.js';
 import type { Store, Tx } from '../store/store.js';
-import { queueReply } from './replies.js';
+import { queueReplyOnce, type ReplyDraft } from './replies.js';
 import { applyUpdate, type TgUpdate } from './updates.js';
 
 export interface BatchContext {
@@ -27,7 +27,7 @@ export function applyBatch(tx: Tx, updates: readonly TgUpdate[], c: BatchContext
     linkSecret: c.linkSecret,
     now: c.now,
     logger: c.logger,
-    reply: (t: Tx, draft: Parameters<typeof queueReply>[3]) => queueReply(t, c.bot.id, c.now, draft),
+    reply: (t: Tx, draft: ReplyDraft) => queueReplyOnce(t, c.store, c.bot.id, c.now, draft),
   };
   let unreadable = 0;
   for (const update of updates) {

@@ -7,6 +7,7 @@ import { COLLECTIONS, subscriberKey, type ReplyItem, type StoredFailure, type St
 import { classifyTelegramError } from './telegram-errors.js';
 import { pickText } from './texts.js';
 import { telegramWaitMs } from './wait.js';
+import { capFailures } from '../yespo/failure-cap.js';
 
 export type ReplyDraft = Pick<ReplyItem, 'chatId' | 'message' | 'text' | 'lang' | 'keyboard'>;
 
@@ -21,11 +22,25 @@ let sequence = 0;
 /** Adds a reply to the persisted queue inside the batch that caused it. */
 export function queueReply(tx: Tx, botId: number, now: number, draft: ReplyDraft): void {
   const id = `${botId}:${draft.chatId}:${now.toString(36)}:${(sequence++).toString(36)}`;
+  tx.put(COLLECTIONS.replies, id, replyItem(id, botId, now, draft));
+}
+
+/**
+ * Queues a reply unless the same one waits for this chat already. A person pressing Start again, or
+ * writing, while Telegram's rate limit holds the queue back gets that reply once, so the queue grows
+ * with the people waiting, not with the updates they send.
+ */
+export function queueReplyOnce(tx: Tx, store: Store, botId: number, now: number, draft: ReplyDraft): void {
+  const id = `${botId}:${draft.chatId}:${draft.message}`;
+  if (!tx.read(store, COLLECTIONS.replies, id)) tx.put(COLLECTIONS.replies, id, replyItem(id, botId, now, draft));
+}
+
+function replyItem(id: string, botId: number, now: number, draft: ReplyDraft): ReplyItem {
   const item: ReplyItem = { id, botId, chatId: draft.chatId, message: draft.message, createdAt: now, nextAttemptAt: now, attempts: 0 };
   if (draft.text !== undefined) item.text = draft.text;
   if (draft.lang) item.lang = draft.lang;
   if (draft.keyboard) item.keyboard = draft.keyboard;
-  tx.put(COLLECTIONS.replies, id, item);
+  return item;
 }
 
 /** The text and keyboard of a queued reply, in the subscriber's language, with the owner's texts. */
@@ -168,6 +183,7 @@ export class ReplySender {
     }
     const failure: StoredFailure = { id: `reply:${item.id}`, botId: item.botId, cause: 'reply-refused', at, chatId: item.chatId, name: s?.firstName, detail };
     tx.put(COLLECTIONS.failures, failure.id, failure);
+    capFailures(tx, store, [failure]);
     if (s) tx.append(COLLECTIONS.events, key, { at, type: 'reply-failed', detail });
   }
 }

@@ -4,6 +4,7 @@ import type { Logger } from '../log.js';
 import { Tx, type Store } from '../store/store.js';
 import { COLLECTIONS, subscriberKey, type StoredEvent, type StoredFailure, type StoredSubscriber } from '../store/schema.js';
 import type { ActivityRow, YespoClient } from './client.js';
+import { capFailures } from './failure-cap.js';
 
 /** Meta record `yespo-activity`: where the last read ended, and the cursor of a read in progress. */
 export interface ActivityMeta {
@@ -122,6 +123,8 @@ export async function readDeliveryFailures(opts: {
   /** Commits through the sync, which keeps its own bookkeeping of what it wrote. */
   commit: (tx: Tx) => Promise<void>;
   pageRows?: number;
+  /** Stored failures kept (the newest); FAILURES_LIMIT unless a test asks for fewer. */
+  failuresLimit?: number;
 }): Promise<ActivityReadResult> {
   const { store, client, now } = opts;
   const startedAt = now();
@@ -137,6 +140,7 @@ export async function readDeliveryFailures(opts: {
     const rows = await client.undelivered({ ...window, offset, maxrows: pageRows });
     result.rows += rows.length;
     const tx = new Tx();
+    const added: StoredFailure[] = [];
     for (const row of rows) {
       if (row.mediaType !== 'telegrambot' || isMutedReason(row.statusDescription)) continue;
       const at = Date.parse(row.activityDateTime ?? '') || startedAt;
@@ -155,6 +159,7 @@ export async function readDeliveryFailures(opts: {
       if (row.statusDescription) failure.detail = errorText(row.statusDescription);
       if (row.messageName) failure.messageName = row.messageName;
       tx.put(COLLECTIONS.failures, id, failure);
+      added.push(failure);
       const event: StoredEvent = { at, type: 'delivery-failed' };
       const detail = [row.messageName, row.statusDescription].filter(Boolean).join(': ');
       if (detail) event.detail = errorText(detail);
@@ -166,6 +171,7 @@ export async function readDeliveryFailures(opts: {
       }
       result.stored++;
     }
+    capFailures(tx, store, added, opts.failuresLimit);
     const last = rows.at(-1)?.offset;
     const more = rows.length >= pageRows && !!last && last !== offset;
     if (more && last) {

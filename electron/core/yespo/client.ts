@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { errorText } from '../error-text.js';
 import { redact, rememberSecret } from '../redact.js';
 import {
@@ -12,6 +13,7 @@ import {
   YespoServerError,
 } from './errors.js';
 import { parseRetryAfter } from '../retry-delay.js';
+import { requestSignal } from '../request-signal.js';
 
 /** One entry of `POST /v1/apps/{app_uuid}/tokens`: the chat id as token, at least one identifier. */
 export interface TokenEntry {
@@ -146,6 +148,8 @@ export class YespoClient {
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.fetchFn = opts.fetch ?? fetch;
     this.signal = opts.signal;
+    // Each call in flight listens on it until it ends; the sync's lanes keep a few dozen at most.
+    if (opts.signal) setMaxListeners(100, opts.signal);
   }
 
   /** `GET /v1/account/info`: proves the key (not its permissions) and names the account. */
@@ -235,8 +239,7 @@ export class YespoClient {
   }
 
   private async request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<string> {
-    const timeout = AbortSignal.timeout(this.timeoutMs);
-    const signal = this.signal ? AbortSignal.any([timeout, this.signal]) : timeout;
+    const { signal, done } = requestSignal(this.timeoutMs, this.signal);
     const headers: Record<string, string> = { Authorization: this.authorization, Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = JSON_TYPE;
     let res: Response;
@@ -251,6 +254,8 @@ export class YespoClient {
       text = await res.text();
     } catch (error) {
       throw networkError(error, this.timeoutMs, this.signal?.aborted === true);
+    } finally {
+      done();
     }
     if (res.ok) return text;
     throw errorFor(res.status, readErrorText(text, res.headers.get('content-type')), res.headers.get('retry-after'), Date.now());

@@ -1,6 +1,7 @@
 import type { Failure, FailureCause, FailureGroup } from '../contract/types.js';
 import { errorText } from '../error-text.js';
 import type { OutboxItem, StoredFailure, StoredSubscriber } from '../store/schema.js';
+import type { DroppedFailures } from './failure-cap.js';
 
 export interface FailureSources {
   subscribers: Iterable<StoredSubscriber>;
@@ -8,6 +9,8 @@ export interface FailureSources {
   /** The `failures` collection: refused replies, Yespo's undelivered reports. */
   stored: Iterable<StoredFailure>;
   subscriber(botId: number, chatId: number): StoredSubscriber | undefined;
+  /** How many stored failures of each cause were dropped as the oldest beyond the limit. */
+  dropped?: DroppedFailures;
 }
 
 /** Most actionable first: what Olena can retry, then what Yespo reported, then who left. */
@@ -69,7 +72,10 @@ export function buildFailureGroups(src: FailureSources, limit = FAILURE_ITEMS_LI
     const items = byCause.get(cause);
     if (!items?.length) continue;
     items.sort((a, b) => b.at - a.at);
-    groups.push({ cause, count: items.length, retryable: RETRYABLE.has(cause), items: items.slice(0, limit) });
+    const group: FailureGroup = { cause, count: items.length, retryable: RETRYABLE.has(cause), items: items.slice(0, limit) };
+    const dropped = src.dropped?.[cause];
+    if (dropped) group.dropped = dropped;
+    groups.push(group);
   }
   return groups;
 }

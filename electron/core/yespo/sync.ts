@@ -5,6 +5,7 @@ import { COLLECTIONS, subscriberKey, type OutboxItem, type StoredFailure, type S
 import { ActivityReader } from './activity-reader.js';
 import { YespoClient } from './client.js';
 import { ACTIVITY_META_KEY, type ActivityMeta } from './activity.js';
+import { FAILURES_DROPPED_KEY, type DroppedFailures } from './failure-cap.js';
 import { buildFailureGroups, countUndeliveredSince } from './failures.js';
 import { SyncGate } from './gate.js';
 import { OutboxIndex } from './outbox-index.js';
@@ -166,6 +167,7 @@ export class YespoSync {
       outbox: outbox.values(),
       stored: store.collection<StoredFailure>(COLLECTIONS.failures).values(),
       subscriber: (botId, chatId) => store.get<StoredSubscriber>(COLLECTIONS.subscribers, subscriberKey(botId, chatId)),
+      dropped: store.get<DroppedFailures>(COLLECTIONS.meta, FAILURES_DROPPED_KEY),
     });
   }
 

@@ -20,6 +20,7 @@ export default {
     checked: 'Delivery reports read from Yespo just now.',
     notRead: 'Yespo’s delivery reports couldn’t be read just now. The app tries again by itself.',
   },
+  dropped: 'The oldest one was removed to keep the list small. | The {count} oldest were removed to keep the list small.',
   columns: {
     name: 'Who',
     at: 'When',
