@@ -113,6 +113,9 @@ async function startShell(): Promise<void> {
     },
     saveFolder: app.getPath('downloads'),
   });
+  // Signal-style test hook, only in an unpackaged run that asks for it: the Electron suite shows a
+  // notification through the shell's own path and clicks it, with no must-act state to stage.
+  if (!app.isPackaged && process.env.TCY_TEST_HOOKS === '1') Object.assign(globalThis, { tcyTestHooks: { notify: host.notify } });
   const engine = createEngine({ dataDir, version: app.getVersion(), secrets, logger, host });
   const shellState = await loadShellState(shellStateFile(dataDir));
   let settings: ShellSettings = DEFAULT_SHELL_SETTINGS;

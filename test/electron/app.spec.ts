@@ -34,7 +34,7 @@ function launchEnv(): Record<string, string> {
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && key !== 'VITE_DEV_SERVER_URL' && key !== 'ELECTRON_RUN_AS_NODE') env[key] = value;
   }
-  return { ...env, APP_USER_DATA: userData };
+  return { ...env, APP_USER_DATA: userData, TCY_TEST_HOOKS: '1' };
 }
 
 test.beforeAll(async () => {
@@ -73,6 +73,27 @@ test('leaves the updater off when the build has no update feed (an unpackaged ru
   const capabilities = await page.evaluate(() => (globalThis as unknown as PageGlobals).api.getHostCapabilities());
   expect(capabilities).toMatchObject({ ok: true, value: { updates: false } });
   expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).api.getUpdateState())).toEqual({ ok: true, value: { state: 'off' } });
+});
+
+test('shows the engine’s notification through the OS, and a click opens the screen that fixes it', async () => {
+  // The OS's notification centre cannot be read from here: the shell's Notification objects are.
+  await app.evaluate(({ Notification }) => {
+    const scope = globalThis as unknown as { shownNotifications: Array<{ title: string; body: string; emit(event: 'click'): void }> };
+    scope.shownNotifications = [];
+    Notification.prototype.show = function show(this: Electron.Notification) {
+      scope.shownNotifications.push(this as unknown as (typeof scope.shownNotifications)[number]);
+    };
+  });
+  await app.evaluate(() => {
+    const hooks = (globalThis as unknown as { tcyTestHooks: { notify(n: { title: string; body: string; route: string }): void } }).tcyTestHooks;
+    hooks.notify({ title: 'Yespo doesn’t accept the API key', body: 'Enter a new API key.', route: '/settings?section=api-key' });
+  });
+  const shown = await app.evaluate(() =>
+    (globalThis as unknown as { shownNotifications: Array<{ title: string; body: string }> }).shownNotifications.map((n) => ({ title: n.title, body: n.body })),
+  );
+  expect(shown).toEqual([{ title: 'Yespo doesn’t accept the API key', body: 'Enter a new API key.' }]);
+  await app.evaluate(() => (globalThis as unknown as { shownNotifications: Array<{ emit(event: 'click'): void }> }).shownNotifications[0].emit('click'));
+  await expect.poll(() => page.url()).toContain('#/settings?section=api-key');
 });
 
 test('rejects a bad argument before the engine sees it', async () => {
