@@ -57,7 +57,7 @@ export async function receiveFile(result: SaveResult, options: ReceiveOptions): 
     lines += countLines(value);
     options.onProgress(Math.min(Math.max(lines - 1, 0), total || Infinity), total);
   }
-  options.saveBlob(new Blob(parts, { type: 'text/csv;charset=utf-8' }), result.fileName);
+  options.saveBlob(new Blob(parts, { type: response.headers.get('content-type') ?? 'application/octet-stream' }), result.fileName);
   // The engine's count, when it gave one: a line break inside a quoted cell is not a row.
   return { kind: 'downloaded', fileName: result.fileName, rows: result.total ?? Math.max(lines - 1, 0) };
 }
