@@ -78,7 +78,7 @@ test('in Ukrainian every screen speaks Ukrainian: each wizard step, Home, Subscr
   await expectNoEnglish(page, 'Home');
 
   await page.getByRole('link', { name: 'Підписники' }).click();
-  const featured = page.getByRole('button', { name: `${FEATURED.first_name} ${FEATURED.last_name}` });
+  const featured = page.getByRole('row').filter({ has: page.getByRole('gridcell', { name: `${FEATURED.first_name} ${FEATURED.last_name}`, exact: true }) });
   await expect(featured).toBeVisible();
   await expectNoEnglish(page, 'Subscribers');
 

@@ -49,7 +49,7 @@ test('Home, Subscribers, a subscriber and Delivery failures, for the README', as
   await shoot(page, 'screen-home');
 
   await page.getByRole('link', { name: 'Subscribers' }).click();
-  const featured = page.getByRole('button', { name: `${FEATURED.first_name} ${FEATURED.last_name}` });
+  const featured = page.getByRole('row').filter({ has: page.getByRole('gridcell', { name: `${FEATURED.first_name} ${FEATURED.last_name}`, exact: true }) });
   await expect(featured).toBeVisible();
   await shoot(page, 'screen-subscribers');
 
