@@ -17,8 +17,10 @@ await engine.api.setYespoApiKey({ apiKey: process.env.SOAK_YESPO_KEY! });
 
 process.on('message', async (command: 'heap' | 'stop') => {
   if (command === 'heap') {
-    // A query first, so both engines compared hold the subscriber index the screens build.
+    // A query and a search first, so both engines compared hold the subscriber index and the search
+    // index the screens build (a search builds the rest of the search index at once).
     const subscribers = (await engine.api.querySubscribers({ limit: 1 })).total;
+    await engine.api.querySubscribers({ search: 'soak', limit: 1 });
     // Twice: the first collection may leave objects whose finalizers free more.
     gc();
     gc();

@@ -30,6 +30,25 @@ describe('store', () => {
     await again.close();
   });
 
+  it('holds in memory exactly what it wrote: a field left undefined is no field, as on disk and after a reopen', async () => {
+    const dir = folder();
+    const store = await Store.open(dir);
+    const record = { name: 'Olena', lastName: undefined, yespo: { state: 'pending', error: undefined }, tags: ['a', undefined] };
+    await store.commit(new Tx().put('subscribers', '1:10', record).append('events', '1:10', { type: 'started', detail: undefined }));
+    await store.commit(new Tx().patch(store, 'subscribers', '1:10', { source: undefined, firstName: 'O' }));
+    const again = await Store.open(dir);
+    for (const s of [store, again]) {
+      const held = s.get<Record<string, unknown>>('subscribers', '1:10')!;
+      expect(Object.keys(held).sort()).toEqual(['firstName', 'name', 'tags', 'yespo']);
+      expect(Object.keys(held.yespo as object)).toEqual(['state']);
+      expect(Object.keys(s.get<Array<Record<string, unknown>>>('events', '1:10')![0])).toEqual(['type']);
+    }
+    // Arrays keep their length, as JSON writes a hole as null.
+    expect(again.get<Record<string, unknown>>('subscribers', '1:10')!.tags).toEqual(['a', null]);
+    await store.close();
+    await again.close();
+  });
+
   it('drops a batch cut short by a crash, whole', async () => {
     const dir = folder();
     const store = await Store.open(dir);

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { asStored } from './as-stored.js';
 import { committedMarkFile, journalFileName, JournalWriter, listJournals, parseJournal, readCommittedMark, type JournalOp } from './journal.js';
 import { quarantine, type RecordCheck } from './quarantine.js';
 import { keepPrivate, PRIVATE_DIR } from './private-files.js';
@@ -217,6 +218,10 @@ export class Store {
       // The Tx is spent once committed, so its ops become the journal's without a copy.
       const op = change as JournalOp;
       op.s = ++this.seq;
+      // What is written is what is held: the same record in memory as after a restart.
+      if (op.v !== undefined && op.v !== null) op.v = asStored(op.v);
+      if (op.a !== undefined) op.a = asStored(op.a);
+      if (op.m !== undefined) op.m = asStored(op.m);
       const before = op.a === undefined ? this.data.get(op.c)?.get(op.k) : undefined;
       applyOp(this.data, op, this.options.boundList);
       if (op.a === undefined) records.push({ c: op.c, k: op.k, before, after: this.data.get(op.c)?.get(op.k) });
