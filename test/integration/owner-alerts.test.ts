@@ -116,6 +116,18 @@ describe('alerts to the owner’s own Telegram', () => {
     expect((await h.status()).counts.subscribers).toBe(0);
   });
 
+  it('an imported list naming her chat does not make her a subscriber', async () => {
+    h = await startEngine();
+    await ready(h);
+    const { link } = await h.engine.api.startOwnerAlerts(undefined);
+    const olena = h.tg.user(undefined, { first_name: 'Olena' });
+    h.tg.start(olena, payloadOf(link!));
+    await h.waitFor(() => h!.engine.api.getOwnerAlerts(undefined), (a) => a.state === 'on', 'alerts on');
+    const report = await h.engine.api.importSubscribers({ csv: `Chat ID;Name\n${olena.id};Olena\n900000001;Taras\n` });
+    expect(report).toMatchObject({ imported: 1, skipped: 1 });
+    expect((await h.engine.api.querySubscribers({})).rows.map((s) => s.chatId)).toEqual([900000001]);
+  });
+
   it('Stop alerts in Settings tells her chat, and a later message of hers is a subscriber’s again', async () => {
     h = await startEngine();
     await ready(h);

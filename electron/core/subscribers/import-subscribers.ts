@@ -1,5 +1,6 @@
+import type { OwnerAlertsRecord } from '../alerts/owner-chat.js';
 import type { ImportReport } from '../contract/types.js';
-import { COLLECTIONS, subscriberKey, type StoredSubscriber } from '../store/schema.js';
+import { COLLECTIONS, META, subscriberKey, type StoredSubscriber } from '../store/schema.js';
 import type { Store, Tx } from '../store/store.js';
 import { queueOutbox } from '../yespo/queue.js';
 import { readImportCsv, type ImportRow } from './import-csv.js';
@@ -36,7 +37,14 @@ function newSubscriber(botId: number, row: ImportRow, now: number): StoredSubscr
  */
 function importRows(tx: Tx, store: Store, botId: number, rows: readonly ImportRow[], now: number): Pick<ImportReport, 'imported' | 'filled' | 'skipped'> {
   const counts = { imported: 0, filled: 0, skipped: 0 };
+  // The owner's alerts chat is never a subscriber, whatever a list from another tool says.
+  const owner = store.get<OwnerAlertsRecord>(COLLECTIONS.meta, META.ownerAlerts);
+  const ownerChatId = owner?.botId === botId ? owner.chat?.chatId : undefined;
   for (const row of rows) {
+    if (row.chatId === ownerChatId) {
+      counts.skipped++;
+      continue;
+    }
     const key = subscriberKey(botId, row.chatId);
     const existing = tx.read<StoredSubscriber>(store, COLLECTIONS.subscribers, key);
     if (!existing) {
