@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ExportLabels, ExportRequest, Subscriber } from '../../electron/core/contract/types.js';
+import type { ExportRequest, Subscriber } from '../../electron/core/contract/types.js';
 import type { SaveProgress } from '../../electron/core/contract/saving.js';
 import { fileProblem } from '../../electron/core/files/chosen-path-saver.js';
 import { csvLine, escapeCell } from '../../electron/core/files/csv.js';
@@ -10,26 +10,9 @@ import { reportingProgress } from '../../electron/core/files/save-progress.js';
 import type { StoredSubscriber } from '../../electron/core/store/schema.js';
 import { subscriberCells, subscriberExportJob } from '../../electron/core/subscribers/export-csv.js';
 import { spreadsheetTime } from '../../electron/core/subscribers/spreadsheet-time.js';
+import { ENGLISH_LABELS } from '../support/export-expectations.js';
 
-export const LABELS: ExportLabels = {
-  columns: {
-    chatId: 'Telegram chat ID',
-    firstName: 'First name',
-    lastName: 'Last name',
-    username: 'Username',
-    phone: 'Phone',
-    email: 'Email',
-    language: 'Language',
-    source: 'Came from',
-    state: 'Subscription',
-    yespo: 'Yespo',
-    started: 'Subscribed',
-    lastStart: 'Last pressed Start',
-  },
-  state: { active: 'Subscribed', blocked: 'Blocked the bot', deleted: 'Account deleted', unsubscribed: 'Unsubscribed' },
-  yespo: { pending: 'Waiting to be sent', synced: 'In Yespo', failed: 'Refused by Yespo' },
-  source: { contact: 'Personal link · contact {id}', customer: 'Personal link · customer {id}', tag: 'Source: {tag}' },
-};
+const LABELS = ENGLISH_LABELS;
 
 describe('CSV cells and lines', () => {
   it('writes one CRLF-terminated line, empty cells for missing values', () => {
