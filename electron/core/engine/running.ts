@@ -8,9 +8,7 @@ import type { EngineApi } from '../contract/api.js';
 import { BackupService } from '../backup/backup-service.js';
 import { ApiFailure } from '../contract/errors.js';
 import { DiagnosticsService } from '../diagnostics/diagnostics-service.js';
-import { ChosenPathSaver, fileProblem } from '../files/chosen-path-saver.js';
-import type { FileSaver } from '../files/save-job.js';
-import { reportingProgress } from '../files/save-progress.js';
+import { ownerFileSaver } from '../files/owner-saver.js';
 import { LinksService } from '../links/links-service.js';
 import { logFileOf } from '../log.js';
 import type { BoundSecret } from '../secrets/vault.js';
@@ -27,7 +25,6 @@ import { Poller, pollerMetaKey, type PollerMeta, type PollerState } from '../tel
 import { AnswerSender } from '../telegram/callback-answers.js';
 import { ReplySender } from '../telegram/replies.js';
 import { YespoSync } from '../yespo/sync.js';
-import { randomUUID } from 'node:crypto';
 import { hostCalls } from './host-calls.js';
 import type { EnginePhase, PhaseContext } from './phase.js';
 
@@ -41,15 +38,7 @@ export function runningPhase({ options, vault, events }: PhaseContext, store: St
   const host = options.host ?? null;
   const now = options.now ?? Date.now;
   let pollerState: PollerState = { state: 'not-configured' };
-  const shellSaver = options.saver ?? (host?.capabilities.saveDialog ? new ChosenPathSaver((name) => host.chooseSaveFile(name)) : null);
-  // Every file for the owner (export, diagnostics, backup) goes where this shell saves files and
-  // reports how far it has got as the `saving` event.
-  const saver: FileSaver = {
-    save: async (job) => {
-      if (!shellSaver) throw new ApiFailure('not_available', 'This app cannot save files here: it has neither a save dialog nor downloads.');
-      return shellSaver.save(reportingProgress(job, randomUUID(), (progress) => events.emit('saving', progress), fileProblem));
-    },
-  };
+  const saver = ownerFileSaver(options.saver, host, (progress) => events.emit('saving', progress));
 
   async function commit(tx: Tx): Promise<void> {
     try {
