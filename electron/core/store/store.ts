@@ -1,12 +1,14 @@
 import { EventEmitter } from 'node:events';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { asStored } from './as-stored.js';
+import { applyOp, storeAsWritten, type ListBound } from './apply-op.js';
 import { committedMarkFile, journalFileName, JournalWriter, listJournals, parseJournal, readCommittedMark, type JournalOp } from './journal.js';
 import { quarantine, type RecordCheck } from './quarantine.js';
 import { keepPrivate, PRIVATE_DIR } from './private-files.js';
 import { SCHEMA_VERSION } from './migrations.js';
 import { SnapshotFile, syncDir, type Collections } from './snapshot.js';
+
+export type { ListBound } from './apply-op.js';
 
 export interface StoreHealth {
   state: 'ok' | 'write-failed' | 'recovered';
@@ -30,7 +32,6 @@ export interface StoreOptions {
   boundList?: ListBound;
 }
 
-export type ListBound = (collection: string, list: readonly unknown[]) => readonly unknown[];
 
 /** A set of changes that is applied and made durable together. */
 export class Tx {
@@ -218,10 +219,7 @@ export class Store {
       // The Tx is spent once committed, so its ops become the journal's without a copy.
       const op = change as JournalOp;
       op.s = ++this.seq;
-      // What is written is what is held: the same record in memory as after a restart.
-      if (op.v !== undefined && op.v !== null) op.v = asStored(op.v);
-      if (op.a !== undefined) op.a = asStored(op.a);
-      if (op.m !== undefined) op.m = asStored(op.m);
+      storeAsWritten(op);
       const before = op.a === undefined ? this.data.get(op.c)?.get(op.k) : undefined;
       applyOp(this.data, op, this.options.boundList);
       if (op.a === undefined) records.push({ c: op.c, k: op.k, before, after: this.data.get(op.c)?.get(op.k) });
@@ -329,26 +327,5 @@ export class Store {
     await this.compacting?.catch(() => {});
     this.closed = true;
     await this.journal.close();
-  }
-}
-
-function applyOp(data: Collections, op: JournalOp, boundList?: ListBound): void {
-  let map = data.get(op.c);
-  if (!map) {
-    map = new Map();
-    data.set(op.c, map);
-  }
-  if (op.a !== undefined) {
-    // A new array, never a push: a snapshot being written may still hold the old one.
-    const list = map.get(op.k);
-    const longer = Array.isArray(list) ? [...list, op.a] : [op.a];
-    map.set(op.k, boundList ? boundList(op.c, longer) : longer);
-  } else if (op.m !== undefined) {
-    const current = map.get(op.k);
-    if (current !== undefined) map.set(op.k, { ...(current as object), ...op.m });
-  } else if (op.v === null || op.v === undefined) {
-    map.delete(op.k);
-  } else {
-    map.set(op.k, op.v);
   }
 }
