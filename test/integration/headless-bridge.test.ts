@@ -8,6 +8,7 @@ import { createMemorySecrets } from '../../electron/core/secrets/memory.js';
 import { startHeadlessServer, type HeadlessServer } from '../../electron/headless/server.js';
 import { BridgeError } from '../../renderer/src/bridge/bridge-error.js';
 import { createClient } from '../../renderer/src/bridge/client.js';
+import type { Contact } from '../../renderer/src/bridge/contact.js';
 import { createHttpTransport, type OpenSocket } from '../../renderer/src/bridge/http-transport.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -38,8 +39,8 @@ describe('renderer bridge over the headless shell', () => {
   const events = new EngineEvents();
   let engine: Engine;
   let server: HeadlessServer;
-  const start = async (port: number) =>
-    startHeadlessServer({ engine: { api: engine.api, on: events.on.bind(events) }, uiDir: ui.dir, host: '127.0.0.1', port, token, logger });
+  const start = async (port: number, withToken = token) =>
+    startHeadlessServer({ engine: { api: engine.api, on: events.on.bind(events) }, uiDir: ui.dir, host: '127.0.0.1', port, token: withToken, logger });
 
   beforeAll(async () => {
     engine = createEngine({ dataDir: data.dir, version: '1.2.3', secrets: createMemorySecrets(), logger });
@@ -97,5 +98,28 @@ describe('renderer bridge over the headless shell', () => {
     events.emit('subscribers', { changed: 1 });
     await expect.poll(() => pokes.length, { timeout: 5000 }).toBe(3);
     expect(statuses).toHaveLength(3);
+  });
+
+  // Last: it leaves a shell of another session at the address.
+  it('says so when the socket drops, comes back with the same app, and asks for the new link when another session answers (issue 11: truth)', async () => {
+    const transport = nodeTransport(() => server.port);
+    const contacts: Contact[] = [];
+    let statuses = 0;
+    transport.onContact((contact) => contacts.push(contact));
+    transport.on('status', () => statuses++);
+    await expect.poll(() => statuses, { timeout: 5000 }).toBe(1);
+
+    const port = server.port;
+    await server.close();
+    await expect.poll(() => contacts, { timeout: 5000 }).toEqual(['lost']);
+
+    server = await start(port);
+    await expect.poll(() => contacts, { timeout: 10_000 }).toEqual(['lost', 'connected']);
+    // Back in contact, the tab re-reads the status at once.
+    await expect.poll(() => statuses, { timeout: 5000 }).toBe(2);
+
+    await server.close();
+    server = await start(port, 'another-token-0123456789abcdef0123');
+    await expect.poll(() => contacts.at(-1), { timeout: 10_000 }).toBe('moved');
   });
 });
