@@ -3,7 +3,7 @@
  * fakes, which run in a process of their own (as the real services run elsewhere). Prints one line
  * per figure with its goal; `--json` prints the same figures as one JSON object.
  */
-import { fork, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createEngine } from '../../electron/core/engine.js';
@@ -16,6 +16,7 @@ import { SubscriberIndex } from '../../electron/core/subscribers/subscriber-inde
 import { queueReply } from '../../electron/core/telegram/replies.js';
 import { applyUpdate, type TgUpdate } from '../../electron/core/telegram/updates.js';
 import { tempDir } from '../support/temp-dir.js';
+import { startFakesProcess } from './fakes-process.js';
 import { BURST_FROM, type HostCommand, type HostCounts, type HostInfo } from './host-protocol.js';
 import { seedStore } from './seed.js';
 import { benchUiTable } from './ui-table.js';
@@ -53,17 +54,8 @@ async function until<T>(probe: () => Promise<T> | T, ok: (v: T) => boolean, ms: 
   }
 }
 
-const host = fork(path.join(import.meta.dirname, 'fake-host.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-let nextId = 1;
-const waiting = new Map<number, (result: unknown) => void>();
-host.on('message', (m: { id: number; result: unknown }) => waiting.get(m.id)?.(m.result));
-function ask<T>(command: HostCommand): Promise<T> {
-  const id = nextId++;
-  const answer = new Promise<T>((resolve) => waiting.set(id, (r) => (waiting.delete(id), resolve(r as T))));
-  host.send({ id, command });
-  return answer;
-}
-await new Promise((r) => waiting.set(0, r));
+const host = await startFakesProcess<HostCommand>('fake-host.ts');
+const ask = <T>(command: HostCommand): Promise<T> => host.ask<T>(command);
 const info = await ask<HostInfo>({ op: 'info' });
 const counts = (): Promise<HostCounts> => ask<HostCounts>({ op: 'counts' });
 

@@ -5,17 +5,9 @@
  */
 import { startFakeTelegram, type FakeUser } from '../fakes/telegram/server.js';
 import { startFakeYespo } from '../fakes/yespo/server.js';
+import type { HostInfo } from './host-protocol.js';
 
 export type SoakCommand = { op: 'info' } | { op: 'feed'; count: number; people: number } | { op: 'progress' };
-export interface SoakInfo {
-  tgUrl: string;
-  token: string;
-  botId: number;
-  botUsername: string;
-  yespoUrl: string;
-  apiKey: string;
-  appUuid: string;
-}
 export interface SoakProgress {
   fed: number;
   pending: number;
@@ -75,7 +67,7 @@ process.on('message', (message: { id: number; command: SoakCommand }) => {
   let result: unknown = null;
   switch (command.op) {
     case 'info':
-      result = { tgUrl: tg.url, token: tg.token, botId: tg.botId, botUsername: tg.botUsername, yespoUrl: yespo.url, apiKey: yespo.apiKey, appUuid: yespo.appUuid } satisfies SoakInfo;
+      result = { tgUrl: tg.url, token: tg.token, botId: tg.botId, botUsername: tg.botUsername, yespoUrl: yespo.url, apiKey: yespo.apiKey, appUuid: yespo.appUuid } satisfies HostInfo;
       break;
     case 'feed':
       pool = command.people;

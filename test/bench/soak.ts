@@ -16,7 +16,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '../support/temp-dir.js';
 import { seedStore } from './seed.js';
-import type { SoakCommand, SoakInfo, SoakProgress } from './soak-host.js';
+import { startFakesProcess } from './fakes-process.js';
+import type { HostInfo } from './host-protocol.js';
+import type { SoakCommand, SoakProgress } from './soak-host.js';
 
 type Record = (name: string, value: number, unit: string, goal: string, ok: boolean) => void;
 type Log = (line: string) => void;
@@ -31,7 +33,7 @@ interface HeapSample {
   subscribers: number;
 }
 
-function startEngine(dataDir: string, info: SoakInfo): { child: ChildProcess; ready: Promise<void> } {
+function startEngine(dataDir: string, info: HostInfo): { child: ChildProcess; ready: Promise<void> } {
   const child = fork(path.join(import.meta.dirname, 'soak-engine.ts'), [dataDir, info.tgUrl, info.yespoUrl], {
     execArgv: ['--expose-gc', '--import', 'tsx'],
     env: { ...process.env, SOAK_BOT_TOKEN: info.token, SOAK_YESPO_KEY: info.apiKey },
@@ -67,18 +69,9 @@ export async function soak(record: Record, log: Log): Promise<void> {
   const people = Math.max(10, Math.round(total / UPDATES_PER_PERSON));
   const step = Math.ceil(total / SAMPLES);
 
-  const host = fork(path.join(import.meta.dirname, 'soak-host.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  let nextId = 1;
-  const waiting = new Map<number, (result: unknown) => void>();
-  host.on('message', (m: { id: number; result: unknown }) => waiting.get(m.id)?.(m.result));
-  const ask = <T>(command: SoakCommand): Promise<T> => {
-    const id = nextId++;
-    const answer = new Promise<T>((resolve) => waiting.set(id, (r) => (waiting.delete(id), resolve(r as T))));
-    host.send({ id, command });
-    return answer;
-  };
-  await new Promise((r) => waiting.set(0, r));
-  const info = await ask<SoakInfo>({ op: 'info' });
+  const host = await startFakesProcess<SoakCommand>('soak-host.ts');
+  const ask = <T>(command: SoakCommand): Promise<T> => host.ask<T>(command);
+  const info = await ask<HostInfo>({ op: 'info' });
 
   const folder = tempDir('tcy-soak-');
   try {
